@@ -1,0 +1,41 @@
+/**
+ * Draft marks shared by every exporter, so .docx, Markdown and HTML say the same thing.
+ */
+import type { AssembledDocument, AssembledSection, SectionState } from "./types";
+
+/** The draft marking printed in the header / at the top (common 公文 practice for drafts). */
+export const DRAFT_MARK = "征求意见稿";
+
+const STATE_LABELS: Record<SectionState, string> = {
+  draft: "草稿",
+  in_review: "审核中",
+  changes_requested: "退回修改",
+  approved: "已审定",
+};
+
+/**
+ * Whether the document is printed as 征求意见稿.
+ * Takes the document; returns true when `draft` is set and it is not a final version
+ * (a final version never carries draft marks, design.md "Final document and export").
+ */
+export function isDraft(doc: AssembledDocument): boolean {
+  return doc.draft && doc.finalVersion === undefined;
+}
+
+/**
+ * The marker shown after a heading whose section is not approved, e.g. "【未审定：审核中】";
+ * undefined for approved sections and for any section of a final version (a final version is
+ * only made when every section is approved, so a mark there could only be noise).
+ */
+export function sectionMarker(doc: AssembledDocument, section: AssembledSection): string | undefined {
+  if (doc.finalVersion !== undefined || section.state === "approved") return undefined;
+  return `【未审定：${STATE_LABELS[section.state] ?? section.state}】`;
+}
+
+/**
+ * Heading text with the number written as text, never as Word list numbering:
+ * ("一、", "总体情况") → "一、总体情况" (GB/T 9704-2012 §7.3.3 结构层次序数).
+ */
+export function headingText(section: AssembledSection): string {
+  return `${section.number}${section.title}`;
+}
