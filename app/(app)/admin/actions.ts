@@ -1,0 +1,60 @@
+"use server";
+
+/**
+ * Server actions of the admin pages. Each goes through `formAction` (session + zod) and asks
+ * the policy before calling the same domain commands the CLI uses.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/app/_server/action";
+import { getDb } from "@/db/client";
+import { createDepartment, renameDepartment } from "@/lib/accounts/departments";
+import { createUserSchema } from "@/lib/accounts/schemas";
+import { createUser, resetPassword, updateUser } from "@/lib/accounts/users";
+import { assertAdmin } from "@/lib/policy";
+
+export const createDepartmentAction = formAction(z.object({ name: z.string() }), async (input, user) => {
+  assertAdmin(user);
+  const dept = await createDepartment(await getDb(), input);
+  revalidatePath("/admin/departments");
+  return { ok: true, message: `已创建部门「${dept.name}」` };
+});
+
+export const renameDepartmentAction = formAction(z.object({ id: z.string(), name: z.string() }), async (input, user) => {
+  assertAdmin(user);
+  await renameDepartment(await getDb(), input);
+  revalidatePath("/admin/departments");
+  return { ok: true, message: "已重命名" };
+});
+
+export const createUserAction = formAction(createUserSchema, async (input, user) => {
+  assertAdmin(user);
+  const created = await createUser(await getDb(), input);
+  revalidatePath("/admin/users");
+  return { ok: true, message: `已创建账号「${created.username}」` };
+});
+
+const updateUserFormSchema = z.object({
+  userId: z.string().min(1),
+  departmentId: z.string().min(1, "请选择部门"),
+  role: createUserSchema.shape.role,
+  disabled: z.enum(["on", "off"]).optional(),
+});
+
+export const updateUserAction = formAction(updateUserFormSchema, async (input, user) => {
+  assertAdmin(user);
+  if (input.userId === user.id && (input.disabled === "on" || input.role !== "admin")) {
+    return { ok: false, error: "不能停用自己或取消自己的管理员角色", code: "refused" };
+  }
+  await updateUser(await getDb(), {
+    userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on",
+  });
+  revalidatePath("/admin/users");
+  return { ok: true, message: "已保存" };
+});
+
+export const resetPasswordAction = formAction(z.object({ userId: z.string(), password: z.string() }), async (input, user) => {
+  assertAdmin(user);
+  await resetPassword(await getDb(), input);
+  return { ok: true, message: "密码已重置" };
+});

@@ -1,0 +1,100 @@
+"use client";
+
+import { ActionForm, FieldError } from "@/app/_components/action-form";
+import type { UserView } from "@/lib/accounts/users";
+import { createUserAction, resetPasswordAction, updateUserAction } from "../actions";
+
+type Dept = { id: string; name: string };
+
+const ROLE_OPTIONS = [
+  ["editor", "撰稿人"],
+  ["reviewer", "审核人"],
+  ["admin", "管理员"],
+] as const;
+
+export function CreateUserForm({ departments }: { departments: Dept[] }) {
+  return (
+    <ActionForm action={createUserAction} className="grid grid-cols-6 items-start gap-3" resetOnSuccess>
+      {({ pending, fieldError }) => (
+        <>
+          <div>
+            <label className="label" htmlFor="new-username">用户名</label>
+            <input id="new-username" name="username" className="input" />
+            <FieldError message={fieldError("username")} />
+          </div>
+          <div>
+            <label className="label" htmlFor="new-name">姓名</label>
+            <input id="new-name" name="displayName" className="input" />
+            <FieldError message={fieldError("displayName")} />
+          </div>
+          <div>
+            <label className="label" htmlFor="new-password">初始密码</label>
+            <input id="new-password" name="password" type="password" className="input" autoComplete="new-password" />
+            <FieldError message={fieldError("password")} />
+          </div>
+          <div>
+            <label className="label" htmlFor="new-dept">部门</label>
+            <select id="new-dept" name="departmentId" className="input" defaultValue="">
+              <option value="" disabled>请选择</option>
+              {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            </select>
+            <FieldError message={fieldError("departmentId")} />
+          </div>
+          <div>
+            <label className="label" htmlFor="new-role">角色</label>
+            <select id="new-role" name="role" className="input" defaultValue="editor">
+              {ROLE_OPTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            </select>
+            <FieldError message={fieldError("role")} />
+          </div>
+          <div className="pt-6">
+            <button className="btn btn-primary" disabled={pending}>创建账号</button>
+          </div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function UserRow({ user, departments }: { user: UserView; departments: Dept[] }) {
+  return (
+    <tr data-testid={`user-${user.username}`} className={user.disabled ? "text-slate-400" : undefined}>
+      <td className="font-mono">{user.username}</td>
+      <td>{user.displayName}</td>
+      <td>
+        <ActionForm action={updateUserAction} className="flex items-center gap-2">
+          {({ pending }) => (
+            <>
+              <input type="hidden" name="userId" value={user.id} />
+              <select name="departmentId" className="input w-32" defaultValue={user.departmentId} aria-label="部门">
+                {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              </select>
+              <select name="role" className="input w-24" defaultValue={user.role} aria-label="角色">
+                {ROLE_OPTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              </select>
+              <label className="flex items-center gap-1 whitespace-nowrap text-xs">
+                <input type="hidden" name="disabled" value="off" />
+                <input type="checkbox" name="disabled" value="on" defaultChecked={user.disabled} /> 停用
+              </label>
+              <button className="btn" disabled={pending}>保存</button>
+            </>
+          )}
+        </ActionForm>
+      </td>
+      <td>
+        <ActionForm action={resetPasswordAction} className="flex items-start gap-2" resetOnSuccess>
+          {({ pending, fieldError }) => (
+            <>
+              <input type="hidden" name="userId" value={user.id} />
+              <div>
+                <input name="password" type="password" className="input w-36" placeholder="新密码（至少8位）" aria-label="新密码" autoComplete="new-password" />
+                <FieldError message={fieldError("password")} />
+              </div>
+              <button className="btn" disabled={pending}>重置</button>
+            </>
+          )}
+        </ActionForm>
+      </td>
+    </tr>
+  );
+}

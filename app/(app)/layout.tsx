@@ -1,0 +1,23 @@
+import { requirePageUser } from "@/app/_server/session";
+import { Header } from "@/app/_components/header";
+import { getDb } from "@/db/client";
+import { getOrganisation } from "@/lib/demo/ensure-organisation";
+
+export const dynamic = "force-dynamic";
+
+/** Every page but sign-in: requires a session and shows the header. */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const org = await getOrganisation(await getDb());
+  return (
+    <div className="min-h-screen">
+      <Header user={user} organisation={org.name} />
+      {org.demo && (
+        <div className="border-b border-amber-200 bg-amber-50 py-1 text-center text-xs text-amber-800" data-testid="demo-banner">
+          当前为演示数据（示例单位与人员均为虚构），请勿录入真实材料
+        </div>
+      )}
+      <main className="mx-auto max-w-7xl px-4 py-5">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The one Postgres schema of Hegao (drizzle-orm). Used unchanged by PGlite (embedded default)
+ * and PostgreSQL (`DATABASE_URL`). Migrations are generated from this file by drizzle-kit into
+ * `db/migrations` and applied at start.
+ *
+ * Section titles are stored without numbers; numbers are computed (lib/outline/numbering.ts).
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** bytea column as Uint8Array (PGlite returns Uint8Array, node-postgres returns Buffer). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (v instanceof Uint8Array ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : v),
+});
+
+const id = () => text("id").primaryKey().default(sql`gen_random_uuid()::text`);
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+export const ROLES = ["editor", "reviewer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SECTION_STATES = ["draft", "in_review", "approved", "changes_requested"] as const;
+export type SectionState = (typeof SECTION_STATES)[number];
+
+export const REPORT_STATUSES = ["collecting", "finalized"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Single-row settings: the organisation's name and whether it is demo data. */
+export const organisation = pgTable("organisation", {
+  id: integer("id").primaryKey().default(1),
+  name: text("name").notNull(),
+  demo: boolean("demo").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable("departments", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  /** CSS colour used for presence carets and badges, e.g. "#b91c1c". */
+  color: text("color").notNull().default("#475569"),
+  position: integer("position").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable("users", {
+  id: id(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  departmentId: text("department_id").notNull().references(() => departments.id),
+  role: text("role", { enum: ROLES }).notNull(),
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Failed sign-in attempts, for the 5-in-15-minutes lockout. */
+export const loginFailures = pgTable("login_failures", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  username: text("username").notNull(),
+  at: createdAt(),
+}, (t) => [index("login_failures_username_at").on(t.username, t.at)]);
+
+export const reports = pgTable("reports", {
+  id: id(),
+  title: text("title").notNull(),
+  period: text("period").notNull().default(""),
+  organisationName: text("organisation_name").notNull(),
+  /** Opening paragraph(s), one per line. */
+  preamble: text("preamble").notNull().default(""),
+  deadline: date("deadline", { mode: "string" }),
+  status: text("status", { enum: REPORT_STATUSES }).notNull().default("collecting"),
+  version: integer("version").notNull().default(1),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+export const sections = pgTable("sections", {
+  id: id(),
+  reportId: text("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+  parentId: text("parent_id"),
+  level: integer("level").notNull(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  departmentId: text("department_id").references(() => departments.id),
+  dueDate: date("due_date", { mode: "string" }),
+  state: text("state", { enum: SECTION_STATES }).notNull().default("draft"),
+  /** Optimistic-concurrency counter, bumped by every review transition. */
+  version: integer("version").notNull().default(1),
+  /** Placeholder keys the editors marked as intended (lib/placeholders). */
+  intendedPlaceholders: jsonb("intended_placeholders").$type<string[]>().notNull().default([]),
+  /** Placeholder count of the current text, refreshed when the room is saved. */
+  placeholderCount: integer("placeholder_count").notNull().default(0),
+  /** Last reviewer-seen version id, for "changes since the last reviewed version". */
+  lastReviewedVersionId: text("last_reviewed_version_id"),
+  lastActivityAt: timestamp("last_activity_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  createdAt: createdAt(),
+}, (t) => [index("sections_report").on(t.reportId, t.position)]);
+
+/** Append-only Yjs update log of a section, compacted into one row now and then. */
+export const sectionUpdates = pgTable("section_updates", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  update: bytea("update").notNull(),
+  createdAt: createdAt(),
+}, (t) => [index("section_updates_section").on(t.sectionId, t.id)]);
+
+/** Frozen, immutable snapshots taken by submit and approve. */
+export const sectionVersions = pgTable("section_versions", {
+  id: id(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  number: integer("number").notNull(),
+  kind: text("kind", { enum: ["submitted", "approved"] }).notNull(),
+  yjsState: bytea("yjs_state").notNull(),
+  contentJson: jsonb("content_json").notNull(),
+  text: text("text").notNull(),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("section_versions_number").on(t.sectionId, t.number)]);
+
+/** Audit log of review transitions. */
+export const reviewEvents = pgTable("review_events", {
+  id: id(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  actorId: text("actor_id").notNull().references(() => users.id),
+  event: text("event").notNull(),
+  fromState: text("from_state").notNull(),
+  toState: text("to_state").notNull(),
+  comment: text("comment"),
+  versionId: text("version_id"),
+  createdAt: createdAt(),
+}, (t) => [index("review_events_section").on(t.sectionId, t.createdAt)]);
+
+/** Reviewer comments, optionally anchored to a quoted piece of text. */
+export const comments = pgTable("comments", {
+  id: id(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  authorId: text("author_id").notNull().references(() => users.id),
+  body: text("body").notNull(),
+  /** The quoted text the comment is about ("" when general). */
+  anchorText: text("anchor_text").notNull().default(""),
+  versionId: text("version_id"),
+  resolved: boolean("resolved").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Immutable assembled finals of a report: 第1版, 第2版 after a reopen… */
+export const reportFinals = pgTable("report_finals", {
+  id: id(),
+  reportId: text("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+  number: integer("number").notNull(),
+  /** The AssembledDocument (lib/export/types.ts) as JSON. */
+  document: jsonb("document").notNull(),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("report_finals_number").on(t.reportId, t.number)]);
+
+export type Department = typeof departments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type SectionVersion = typeof sectionVersions.$inferSelect;
+export type ReviewEvent = typeof reviewEvents.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type ReportFinal = typeof reportFinals.$inferSelect;

@@ -1,0 +1,51 @@
+/**
+ * In-process bus between the domain (review commands, outline changes) and the collaboration
+ * server. Kept on `globalThis` because Next's route modules and the custom server load separate
+ * copies of this module in one process.
+ *
+ * - `publishSectionState` is called after a review transition commits: open editors turn
+ *   read-only (in_review, approved) or writable (draft, changes_requested) at once.
+ * - `flushSection` asks the collaboration server to write a room's pending updates to the
+ *   database before a version is frozen; a no-op when no collaboration server runs (CLI, tests).
+ */
+import { EventEmitter } from "node:events";
+import type { SectionState } from "@/db/schema";
+
+export interface SectionStateChange {
+  sectionId: string;
+  state: SectionState;
+}
+
+interface Bus {
+  events: EventEmitter;
+  flush?: (sectionId: string) => Promise<void>;
+}
+
+const KEY = Symbol.for("hegao.collab.bus");
+
+function bus(): Bus {
+  const g = globalThis as { [KEY]?: Bus };
+  g[KEY] ??= { events: new EventEmitter().setMaxListeners(0) };
+  return g[KEY];
+}
+
+/** Tells the collaboration server that a section's review state changed. */
+export function publishSectionState(change: SectionStateChange): void {
+  bus().events.emit("state", change);
+}
+
+/** Subscribes to section state changes; returns the unsubscribe function. */
+export function onSectionState(listener: (change: SectionStateChange) => void): () => void {
+  bus().events.on("state", listener);
+  return () => bus().events.off("state", listener);
+}
+
+/** Registers the collaboration server's flush (one per process). */
+export function registerFlush(flush: (sectionId: string) => Promise<void>): void {
+  bus().flush = flush;
+}
+
+/** Writes a section's pending (unsaved) updates to the database, if a collaboration server runs. */
+export async function flushSection(sectionId: string): Promise<void> {
+  await bus().flush?.(sectionId);
+}

@@ -1,0 +1,77 @@
+/**
+ * Conversions between a section's body as plain text, ProseMirror JSON and its Yjs document,
+ * run on the server (import, demo seed, freezing versions). Uses Tiptap's schema and the
+ * y-tiptap utilities: nothing here hand-encodes Yjs.
+ */
+import * as Y from "yjs";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type { Schema } from "@tiptap/pm/model";
+import { bodyExtensions, YJS_FIELD } from "@/lib/editor/extensions";
+
+let schema: Schema | undefined;
+/** The ProseMirror schema of a section body (cached). */
+export function bodySchema(): Schema {
+  schema ??= getSchema(bodyExtensions());
+  return schema;
+}
+
+/** ProseMirror JSON of a body given as text: one paragraph per non-empty line. */
+export function textToProsemirrorJSON(text: string): JSONContent {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return {
+    type: "doc",
+    content: lines.length
+      ? lines.map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] }))
+      : [{ type: "paragraph" }],
+  };
+}
+
+/** A Yjs update (full state) holding `text` as the section body. */
+export function textToYjsUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  prosemirrorJSONToYXmlFragment(bodySchema(), textToProsemirrorJSON(text), doc.getXmlFragment(YJS_FIELD));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** The ProseMirror JSON of a Y.Doc's body. */
+export function docToProsemirrorJSON(doc: Y.Doc): JSONContent {
+  return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FIELD)) as JSONContent;
+}
+
+/**
+ * Plain text of ProseMirror JSON: one line per paragraph / list item, list items prefixed
+ * with "· " or "1. ", hard breaks as "\n".
+ */
+export function prosemirrorJSONToText(json: JSONContent): string {
+  const lines: string[] = [];
+  const inline = (node: JSONContent): string =>
+    node.type === "text" ? (node.text ?? "") : node.type === "hardBreak" ? "\n" : (node.content ?? []).map(inline).join("");
+  const block = (node: JSONContent, prefix = "") => {
+    if (node.type === "paragraph") lines.push(prefix + (node.content ?? []).map(inline).join(""));
+    else if (node.type === "bulletList" || node.type === "orderedList") {
+      (node.content ?? []).forEach((item, i) =>
+        (item.content ?? []).forEach((child, j) =>
+          block(child, j === 0 ? (node.type === "orderedList" ? `${i + 1}. ` : "· ") : "  "),
+        ),
+      );
+    } else (node.content ?? []).forEach((c) => block(c, prefix));
+  };
+  block(json);
+  return lines.join("\n").replace(/\n+$/, "");
+}
+
+/** `{ json, text }` of a Y.Doc's body, as frozen in a version. */
+export function docToContent(doc: Y.Doc): { json: JSONContent; text: string } {
+  const json = docToProsemirrorJSON(doc);
+  return { json, text: prosemirrorJSONToText(json) };
+}
+
+/** A Y.Doc built from stored updates (any order; Yjs merges them). */
+export function docFromUpdates(updates: Iterable<Uint8Array>): Y.Doc {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}

@@ -1,0 +1,80 @@
+/**
+ * Creates a report with its outline in one transaction, and each section's Yjs document on the
+ * server from its body text (created once, server side: clients never seed content, or the text
+ * would double when two clients seed at once).
+ */
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { reports, sectionUpdates, sections } from "@/db/schema";
+import { textToYjsUpdate } from "@/lib/collab/content";
+import { findPlaceholders } from "@/lib/placeholders/find";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+
+export const createReportSchema = z.object({
+  title: z.string().trim().min(1, "请填写标题").max(200, "标题过长"),
+  period: z.string().trim().max(40).default(""),
+  organisationName: z.string().trim().min(1).max(100),
+  preamble: z.string().max(200_000).default(""),
+  deadline: isoDate.nullish(),
+  createdBy: z.string().nullish(),
+  sections: z
+    .array(
+      z.object({
+        level: z.number().int().min(1).max(4),
+        title: z.string().trim().min(1, "章节标题不能为空").max(300),
+        body: z.string().max(500_000).default(""),
+        departmentId: z.string().nullish(),
+        dueDate: isoDate.nullish(),
+      }),
+    )
+    .max(500, "章节过多"),
+});
+export type CreateReportInput = z.input<typeof createReportSchema>;
+
+/** The created report's id and its sections in outline order with parent links. */
+export interface CreatedReport {
+  reportId: string;
+  sections: { id: string; parentId: string | null; level: number; position: number; title: string; departmentId: string | null }[];
+}
+
+/**
+ * Creates the report. Section levels are read as an indented list: a section's parent is the
+ * nearest earlier section of a lower level; a level deeper than parent+1 is clamped to parent+1.
+ * @throws ZodError on invalid input.
+ */
+export async function createReport(db: Db, input: CreateReportInput): Promise<CreatedReport> {
+  const data = createReportSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const [report] = await tx
+      .insert(reports)
+      .values({
+        title: data.title, period: data.period, organisationName: data.organisationName,
+        preamble: data.preamble, deadline: data.deadline ?? null, createdBy: data.createdBy ?? null,
+      })
+      .returning();
+    const stack: { id: string; level: number }[] = [];
+    const childCount = new Map<string | null, number>();
+    const created: CreatedReport["sections"] = [];
+    for (const s of data.sections) {
+      while (stack.length && stack[stack.length - 1].level >= s.level) stack.pop();
+      const parent = stack[stack.length - 1];
+      const level = parent ? Math.min(s.level, parent.level + 1) : 1;
+      const parentId = parent?.id ?? null;
+      const position = childCount.get(parentId) ?? 0;
+      childCount.set(parentId, position + 1);
+      const [row] = await tx
+        .insert(sections)
+        .values({
+          reportId: report.id, parentId, level, position, title: s.title,
+          departmentId: s.departmentId ?? null, dueDate: s.dueDate ?? data.deadline ?? null,
+          placeholderCount: findPlaceholders(s.body).length,
+        })
+        .returning();
+      await tx.insert(sectionUpdates).values({ sectionId: row.id, update: textToYjsUpdate(s.body) });
+      stack.push({ id: row.id, level });
+      created.push({ id: row.id, parentId, level, position, title: row.title, departmentId: row.departmentId });
+    }
+    return { reportId: report.id, sections: created };
+  });
+}

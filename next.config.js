@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and yjs must be one copy shared by the custom server and route modules.
+  serverExternalPackages: ["@electric-sql/pglite", "yjs", "y-protocols", "mammoth", "docx", "pg"],
+  // Lets parallel builds (tests, benchmarks) use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  devIndicators: false,
+};
+
+export default nextConfig;

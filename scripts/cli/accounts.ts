@@ -1,0 +1,68 @@
+/**
+ * CLI commands for departments and accounts: `dept:create`, `user:create`, `user:list`.
+ */
+import { createInterface } from "node:readline/promises";
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { createDepartment, findDepartmentByName } from "../../lib/accounts/departments";
+import { createUser, listUsers } from "../../lib/accounts/users";
+import { roleSchema } from "../../lib/accounts/schemas";
+import { AppError } from "../../lib/errors";
+import type { Command } from "./commands";
+
+/** Asks for a password on the terminal without echoing it. */
+async function promptPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    throw new AppError("validation", "缺少 --password（非交互环境无法提示输入密码）", "password");
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
+  process.stderr.write("密码: ");
+  out._writeToOutput = () => {};
+  const password = await rl.question("");
+  rl.close();
+  process.stderr.write("\n");
+  return password;
+}
+
+export const accountCommands: Record<string, Command> = {
+  "dept:create": {
+    usage: "--name <名称>",
+    options: { name: { type: "string" } },
+    async run(values) {
+      const { name } = z.object({ name: z.string({ error: "缺少 --name" }) }).parse(values);
+      const dept = await createDepartment(await getDb(), { name });
+      return { id: dept.id, name: dept.name, color: dept.color };
+    },
+  },
+  "user:create": {
+    usage: "--username <u> [--password <p>] --dept <部门名称> --role editor|reviewer|admin [--name <姓名>]",
+    options: { username: { type: "string" }, password: { type: "string" }, dept: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    async run(values) {
+      const v = z
+        .object({
+          username: z.string({ error: "缺少 --username" }),
+          password: z.string().optional(),
+          dept: z.string({ error: "缺少 --dept" }),
+          role: roleSchema,
+          name: z.string().optional(),
+        })
+        .parse(values);
+      const db = await getDb();
+      const dept = await findDepartmentByName(db, v.dept);
+      if (!dept) throw new AppError("validation", `部门「${v.dept}」不存在，请先用 dept:create 创建`, "dept");
+      const user = await createUser(db, {
+        username: v.username, displayName: v.name, password: v.password ?? (await promptPassword()), departmentId: dept.id, role: v.role,
+      });
+      return { id: user.id, username: user.username, displayName: user.displayName, department: user.departmentName, role: user.role };
+    },
+  },
+  "user:list": {
+    usage: "",
+    options: {},
+    async run() {
+      const users = await listUsers(await getDb());
+      return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, department: u.departmentName, role: u.role, disabled: u.disabled }));
+    },
+  },
+};

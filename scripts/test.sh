@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: unit and database tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is
+# set), a production build, then the Playwright end-to-end tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Debian's chromium for Playwright"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium >/dev/null
+fi
+
+echo "== unit and database tests${TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
+npx vitest run
+
+echo "== production build"
+npx next build
+
+echo "== end-to-end tests (Chromium)"
+npx playwright test "$@"

@@ -1,0 +1,54 @@
+/**
+ * The one Node process of Hegao: serves Next (App Router) and the collaboration WebSocket at
+ * `/collab/<sectionId>` on the same port. `npm run dev` / `npm start` run it.
+ * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL.
+ */
+import http from "node:http";
+import next from "next";
+import { loadServerEnv } from "./lib/server-env";
+import { closeDb, getDbHandle } from "./db/client";
+import { createCollabServer } from "./lib/collab/server/attach";
+
+const dev = process.env.NODE_ENV !== "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function main() {
+  const env = loadServerEnv();
+  // Open, migrate and (on an empty database) seed before accepting requests; a locked data
+  // folder fails here with a clear message instead of on the first request.
+  const handle = await getDbHandle();
+  const server = http.createServer();
+  const app = next({ dev, hostname: env.host, port: env.port, httpServer: server });
+  const handle_ = app.getRequestHandler();
+  await app.prepare();
+  const collab = createCollabServer(server, { origin: env.origin });
+  server.on("request", (req, res) => void handle_(req, res));
+  // Next 16 adds its own HMR upgrade listener in dev; we only answer /collab/*.
+  server.on("upgrade", (req, socket, head) => {
+    socket.on("error", () => socket.destroy());
+    collab.handleUpgrade(req, socket, head);
+  });
+  server.listen(env.port, env.host, () => {
+    console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind})`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[hegao] ${signal}: saving open sections and stopping`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await collab.close().catch((err) => console.error("[hegao] collab close failed", err));
+    server.close();
+    await closeDb().catch(() => {});
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(`[hegao] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
