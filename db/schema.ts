@@ -158,6 +158,17 @@ export const reportFinals = pgTable("report_finals", {
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("report_finals_number").on(t.reportId, t.number)]);
 
+/** Audit log of report-level actions: finalize (with the final's number) and reopen (with the reason). */
+export const reportEvents = pgTable("report_events", {
+  id: id(),
+  reportId: text("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+  actorId: text("actor_id").references(() => users.id),
+  event: text("event", { enum: ["finalize", "reopen"] }).notNull(),
+  comment: text("comment"),
+  finalNumber: integer("final_number"),
+  createdAt: createdAt(),
+}, (t) => [index("report_events_report").on(t.reportId, t.createdAt)]);
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Report = typeof reports.$inferSelect;
@@ -166,3 +177,4 @@ export type SectionVersion = typeof sectionVersions.$inferSelect;
 export type ReviewEvent = typeof reviewEvents.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type ReportFinal = typeof reportFinals.$inferSelect;
+export type ReportEvent = typeof reportEvents.$inferSelect;
