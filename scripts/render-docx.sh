@@ -19,6 +19,7 @@ mkdir -p "$out"
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 libreoffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$out" "$in" >/dev/null
-pdf="$out/$(basename "${in%.*}").pdf"
-pdftoppm -png -r 60 "$pdf" "$out/$(basename "${in%.*}")"
-ls "$out"/*.png
+name="$(basename "${in%.*}")"
+rm -f "$out/$name"-*.png # pages of an earlier, longer render
+pdftoppm -png -r 60 "$out/$name.pdf" "$out/$name"
+ls "$out/$name"-*.png

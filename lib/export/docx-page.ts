@@ -1,5 +1,5 @@
 /**
- * Page set-up of the .docx export: styles, A4 section with the 公文 grid, odd/even page-number
+ * Page set-up of the .docx export: styles, A4 section with the 公文 margins, odd/even page-number
  * footers and the 征求意见稿 header.
  */
 import { AlignmentType, Footer, Header, LineRuleType, PageNumber, Paragraph, TextRun } from "docx";
@@ -57,7 +57,8 @@ export function documentStyles(): IStylesOptions {
 
 /**
  * Section properties: A4 (11906 × 16838 twips), margins 37/35/28/26 mm (GB/T 9704-2012 §5.2),
- * footer 23 mm, and a line grid of 22 lines (§5.2.4; the 28 characters come from run spacing).
+ * footer 23 mm; 22 lines × 28 characters (§5.2.4) come from exact line spacing and condensed
+ * runs, not from a document grid (see DOC_GRID).
  */
 export function sectionProperties(): ISectionPropertiesOptions {
   return {

@@ -108,6 +108,8 @@ export function signOffParagraphs(organisation: string, date: string): Paragraph
       alignment: AlignmentType.RIGHT,
       spacing: SPACING,
       indent: { right: Math.round(rightChars * BODY_CHAR_TWIPS) },
+      // No automatic CJK/digit spacing: "2026年7月10日" must measure 6.5 characters, as assumed.
+      autoSpaceEastAsianText: false,
       children: textRuns([{ text }], BODY),
     });
   return [blankParagraph(), line(organisation, indents.organisation), line(date, indents.date)];

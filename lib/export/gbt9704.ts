@@ -44,8 +44,8 @@ export const CHARS_PER_LINE = 28;
 
 /**
  * Exact line pitch: 225 mm = 637.8 pt / 22 lines = 28.99 pt; Word templates for 公文 use
- * 579 twips (28.95 pt), which keeps 22 lines safely inside the text area. Used both as
- * w:spacing line (lineRule "exact") and as w:docGrid linePitch.
+ * 579 twips (28.95 pt), which keeps 22 lines safely inside the text area. Used as w:spacing
+ * line with lineRule "exact" on every paragraph.
  */
 export const LINE_PITCH_TWIPS = 579;
 
@@ -62,14 +62,18 @@ export const FIRST_LINE_INDENT = { twips: 2 * BODY_CHAR_TWIPS, chars: 200 } as c
 /**
  * 28 characters per 156 mm line although 28 × 16 pt = 448 pt > 442.2 pt (156 mm): every run
  * is condensed by 0.25 pt (w:spacing −5 twips), so 28 × 15.75 pt = 441 pt fits.
- * Word templates instead use w:docGrid type="linesAndChars" charSpace="−849" (pitch 15.79 pt);
- * LibreOffice (7.4) gives every 16 pt character two 15.79 pt grid cells there, printing
- * 14 characters per line, so the grid here is lines only and the condensing does the rest.
  */
 export const CHAR_SPACING_TWIPS = -5;
 
-/** Section line grid (ECMA-376 Part 1 §17.6.5 docGrid): 22 lines of 579 twips. */
-export const DOC_GRID = { type: "lines", linePitch: LINE_PITCH_TWIPS } as const;
+/**
+ * Section grid (ECMA-376 Part 1 §17.6.5 docGrid): type "default", i.e. no grid; the 22 lines
+ * come from the exact 579-twip line spacing on every paragraph. Word templates use
+ * type="linesAndChars" linePitch="579" charSpace="−849", but LibreOffice 7.4 renders that
+ * with 14 characters per line (each 16 pt character takes two 15.79 pt cells) and even a
+ * "lines" grid doubles the 22 pt title lines (docx cannot write paragraph w:snapToGrid).
+ * Word honours exact spacing over any grid, so no grid loses nothing in Word.
+ */
+export const DOC_GRID = { type: "default", linePitch: LINE_PITCH_TWIPS } as const;
 
 /**
  * Fonts. Title 方正小标宋简体 (§7.3.1), body 仿宋_GB2312 (§5.2.3), heading levels 黑体,

@@ -35,7 +35,7 @@ html { background: #e8e8e8; }
 body { margin: 0; font: ${SIZE_PT.body}pt/${LINE_PT}pt ${FONT_STACK.body}; color: #000; }
 .page { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: ${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); position: relative; }
 p, h1, h2, h3, h4, h5 { margin: 0; font-size: ${SIZE_PT.body}pt; line-height: ${LINE_PT}pt; font-weight: normal; }
-p, h2, h3, h4, h5 { text-indent: 2em; text-align: justify; }
+p, h2, h3, h4, h5 { text-indent: 2em; text-align: justify; orphans: 1; widows: 1; } /* like the .docx: no widow control, full 22-line pages */
 h1.doc-title { font: ${SIZE_PT.title}pt/${LINE_PT}pt ${FONT_STACK.title}; text-align: center; text-indent: 0; }
 .after-title { height: ${LINE_PT}pt; }
 h2 { font-family: ${FONT_STACK.heading1}; }
@@ -48,7 +48,7 @@ section.unapproved { box-shadow: -6px 0 0 #f4b6b6; }
 .signoff { margin-top: ${LINE_PT}pt; }
 .signoff p { text-indent: 0; text-align: right; }
 .draft-mark { position: absolute; top: 20mm; right: ${M.right}mm; font: ${SIZE_PT.body}pt ${FONT_STACK.heading1}; }
-.watermark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font: 72pt ${FONT_STACK.heading1}; color: rgba(192,0,0,.08); transform: rotate(-30deg); pointer-events: none; z-index: 0; }
+.watermark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font: 72pt ${FONT_STACK.heading1}; color: rgba(192,0,0,.12); transform: rotate(-30deg); pointer-events: none; z-index: 1; } /* over the white page; translucent */
 @media print {
   html { background: none; }
   .page { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
