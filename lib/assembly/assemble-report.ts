@@ -1,0 +1,64 @@
+/**
+ * Assembles a report into the document the exporters print (lib/export/types.ts): title,
+ * organisation, opening, and every section in outline order with its computed number.
+ */
+import type { DbOrTx } from "@/db/client";
+import { refused } from "@/lib/errors";
+import { prosemirrorToBlocks, textToBlocks } from "@/lib/export/blocks";
+import type { AssembledDocument, AssembledSection } from "@/lib/export/types";
+import { getReportWithOutline, type OutlineSection } from "@/lib/reports/get-report";
+import { currentContent, latestApprovedContent } from "./load-content";
+
+export interface AssembleOptions {
+  /**
+   * true (finals): every reviewed section's latest approved version, refused when one has none.
+   * false (drafts, preview): the approved version of approved sections, else the live text.
+   */
+  useApproved: boolean;
+}
+
+/** "2026年7月10日" in China's time zone, the 成文日期 format of GB/T 9704-2012 §7.3.5. */
+export function chineseDate(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric" })
+    .formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return `${get("year")}年${get("month")}月${get("day")}日`;
+}
+
+/** True for a section whose text is written and reviewed (not a grouping heading). */
+export function isReviewed(section: Pick<OutlineSection, "headingOnly">): boolean {
+  return !section.headingOnly;
+}
+
+/**
+ * Builds the AssembledDocument of a report. Heading-only sections contribute only their
+ * heading. `draft` is `!useApproved`; finals get no `finalVersion` here (finalize sets it).
+ * @throws AppError not_found (report), refused (useApproved and a section has no approved version).
+ */
+export async function assembleReport(db: DbOrTx, reportId: string, opts: AssembleOptions): Promise<AssembledDocument> {
+  const { report, sections } = await getReportWithOutline(db, reportId);
+  const reviewed = sections.filter(isReviewed);
+  const approved = await latestApprovedContent(db, reviewed.filter((s) => opts.useApproved || s.state === "approved").map((s) => s.id));
+  const liveIds = opts.useApproved ? [] : reviewed.filter((s) => !approved.has(s.id)).map((s) => s.id);
+  const live = await currentContent(db, liveIds);
+  const missing = opts.useApproved ? reviewed.filter((s) => !approved.has(s.id)) : [];
+  if (missing.length) {
+    throw refused(`以下章节没有已通过的版本：${missing.map((s) => `${s.number}${s.title}`).join("、")}`);
+  }
+  const assembled: AssembledSection[] = sections.map((s) => ({
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    level: Math.min(4, Math.max(1, s.level)) as AssembledSection["level"],
+    blocks: s.headingOnly ? [] : prosemirrorToBlocks(approved.get(s.id) ?? live.get(s.id) ?? { type: "doc" }),
+    state: s.headingOnly ? "approved" : s.state,
+    ...(s.departmentName ? { departmentName: s.departmentName } : {}),
+  }));
+  return {
+    title: report.title,
+    organisation: report.organisationName,
+    preamble: textToBlocks(report.preamble),
+    sections: assembled,
+    draft: !opts.useApproved,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Finalize a report: every reviewed section approved → the approved versions assembled in
+ * outline order into an immutable numbered final (第1版, 第2版 after a reopen…), and the report
+ * marked finalized. One transaction with optimistic concurrency on `reports.version`.
+ */
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { reportEvents, reportFinals, reports } from "@/db/schema";
+import { conflict, refused } from "@/lib/errors";
+import type { AssembledDocument } from "@/lib/export/types";
+import { assertReport, type Principal } from "@/lib/policy";
+import { getReportWithOutline } from "@/lib/reports/get-report";
+import { assembleReport, chineseDate, isReviewed } from "./assemble-report";
+
+export interface FinalizeInput {
+  reportId: string;
+  actor: Principal;
+  /** The `reports.version` the admin saw; a different current version → conflict. */
+  expectedVersion?: number;
+  /** Clock for tests. */
+  now?: Date;
+}
+
+export interface FinalizeResult {
+  finalId: string;
+  number: number;
+  version: number;
+  document: AssembledDocument;
+}
+
+/**
+ * Finalizes the report.
+ * @throws AppError forbidden (not admin), not_found, refused (already finalized, or sections not
+ *   approved — the message lists them with their numbers), conflict (stale version or a race).
+ */
+export async function finalizeReport(db: Db, input: FinalizeInput): Promise<FinalizeResult> {
+  assertReport(input.actor, "finalize");
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    // Lock the report row: a racing finalize waits here, then sees `finalized` and is refused.
+    await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, input.reportId)).for("update");
+    const { report, sections } = await getReportWithOutline(tx, input.reportId);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== report.version) throw conflict();
+    if (report.status === "finalized") throw refused("总结已经定稿；如需再次定稿，请先重新打开");
+    const pending = sections.filter((s) => isReviewed(s) && s.state !== "approved");
+    if (pending.length) {
+      throw refused(`还有 ${pending.length} 个章节未通过审核，不能定稿：${pending.map((s) => `${s.number}${s.title}`).join("；")}`);
+    }
+    if (!sections.some(isReviewed)) throw refused("总结没有任何需要审核的章节，不能定稿");
+    const [{ last }] = await tx.select({ last: max(reportFinals.number) }).from(reportFinals).where(eq(reportFinals.reportId, report.id));
+    const number = (last ?? 0) + 1;
+    const assembled = await assembleReport(tx, report.id, { useApproved: true });
+    const document: AssembledDocument = { ...assembled, draft: false, finalVersion: number, date: chineseDate(now) };
+    const [final] = await tx
+      .insert(reportFinals)
+      .values({ reportId: report.id, number, document, createdBy: input.actor.id, createdAt: now })
+      .returning({ id: reportFinals.id });
+    const updated = await tx
+      .update(reports)
+      .set({ status: "finalized", version: report.version + 1, updatedAt: now })
+      .where(and(eq(reports.id, report.id), eq(reports.version, report.version)))
+      .returning({ version: reports.version });
+    if (updated.length === 0) throw conflict();
+    await tx.insert(reportEvents).values({ reportId: report.id, actorId: input.actor.id, event: "finalize", finalNumber: number, createdAt: now });
+    return { finalId: final.id, number, version: updated[0].version, document };
+  });
+}

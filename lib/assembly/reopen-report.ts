@@ -1,0 +1,42 @@
+/**
+ * Reopen a finalized report (admin, with a reason): status back to `collecting` so sections can
+ * be reopened and edited again. Finals already made stay downloadable and unchanged.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { reportEvents, reports } from "@/db/schema";
+import { conflict, notFound, refused, validation } from "@/lib/errors";
+import { assertReport, type Principal } from "@/lib/policy";
+
+export interface ReopenInput {
+  reportId: string;
+  actor: Principal;
+  reason: string;
+  expectedVersion?: number;
+}
+
+/**
+ * Reopens the report; returns its new version.
+ * @throws AppError forbidden (not admin), validation (no reason), not_found, refused (not
+ *   finalized), conflict (stale version).
+ */
+export async function reopenReport(db: Db, input: ReopenInput): Promise<{ version: number }> {
+  assertReport(input.actor, "finalize");
+  const reason = input.reason.trim();
+  if (!reason) throw validation("重新打开需要填写原因", "reason");
+  if (reason.length > 1000) throw validation("原因过长（最多 1000 字）", "reason");
+  return db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId)).for("update");
+    if (!report) throw notFound("总结");
+    if (input.expectedVersion !== undefined && input.expectedVersion !== report.version) throw conflict();
+    if (report.status !== "finalized") throw refused("总结尚未定稿，无需重新打开");
+    const updated = await tx
+      .update(reports)
+      .set({ status: "collecting", version: report.version + 1, updatedAt: new Date() })
+      .where(and(eq(reports.id, report.id), eq(reports.version, report.version)))
+      .returning({ version: reports.version });
+    if (updated.length === 0) throw conflict();
+    await tx.insert(reportEvents).values({ reportId: report.id, actorId: input.actor.id, event: "reopen", comment: reason });
+    return { version: updated[0].version };
+  });
+}
