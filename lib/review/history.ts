@@ -1,0 +1,64 @@
+/**
+ * A section's history: the audit log of review transitions (who, when, from → to, comment,
+ * version) and the list of frozen versions, newest first.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { reviewEvents, sectionVersions, users, type SectionState, type SectionVersion } from "@/db/schema";
+import type { ReviewEvent } from "./state-machine";
+
+export interface HistoryEvent {
+  id: string;
+  event: ReviewEvent;
+  fromState: SectionState;
+  toState: SectionState;
+  comment: string | null;
+  versionId: string | null;
+  versionNumber: number | null;
+  actorName: string;
+  actorUsername: string;
+  createdAt: Date;
+}
+
+export type VersionSummary = Pick<SectionVersion, "id" | "number" | "kind" | "createdAt"> & {
+  authorName: string | null;
+  chars: number;
+};
+
+/** Audit events of a section, newest first. */
+export async function listReviewEvents(db: DbOrTx, sectionId: string): Promise<HistoryEvent[]> {
+  const rows = await db
+    .select({ e: reviewEvents, actorName: users.displayName, actorUsername: users.username, versionNumber: sectionVersions.number })
+    .from(reviewEvents)
+    .innerJoin(users, eq(reviewEvents.actorId, users.id))
+    .leftJoin(sectionVersions, eq(reviewEvents.versionId, sectionVersions.id))
+    .where(eq(reviewEvents.sectionId, sectionId))
+    .orderBy(desc(reviewEvents.createdAt), desc(reviewEvents.id));
+  return rows.map((r) => ({
+    id: r.e.id, event: r.e.event as ReviewEvent, fromState: r.e.fromState as SectionState, toState: r.e.toState as SectionState,
+    comment: r.e.comment, versionId: r.e.versionId, versionNumber: r.versionNumber,
+    actorName: r.actorName, actorUsername: r.actorUsername, createdAt: r.e.createdAt,
+  }));
+}
+
+/** Frozen versions of a section (without their content), newest first. */
+export async function listVersions(db: DbOrTx, sectionId: string): Promise<VersionSummary[]> {
+  const rows = await db
+    .select({ v: sectionVersions, authorName: users.displayName })
+    .from(sectionVersions)
+    .leftJoin(users, eq(sectionVersions.createdBy, users.id))
+    .where(eq(sectionVersions.sectionId, sectionId))
+    .orderBy(desc(sectionVersions.number));
+  return rows.map((r) => ({
+    id: r.v.id, number: r.v.number, kind: r.v.kind, createdAt: r.v.createdAt, authorName: r.authorName, chars: [...r.v.text].length,
+  }));
+}
+
+/** One version of a section by its number (第 n 版), or null. */
+export async function getVersionByNumber(db: DbOrTx, sectionId: string, number: number): Promise<SectionVersion | null> {
+  const [row] = await db
+    .select()
+    .from(sectionVersions)
+    .where(and(eq(sectionVersions.sectionId, sectionId), eq(sectionVersions.number, number)));
+  return row ?? null;
+}
