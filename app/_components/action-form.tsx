@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -21,7 +21,13 @@ export function ActionForm({
   const fieldError = (name: string) => (result && !result.ok && result.field === name ? result.error : undefined);
   return (
     <form
-      action={formAction}
+      // Submitting through onSubmit (not `action=`) keeps what the user typed when the server
+      // refuses it: React resets uncontrolled fields after a form action.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
       className={className}
       key={resetOnSuccess && result?.ok ? Math.random() : undefined}
       noValidate

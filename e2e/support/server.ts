@@ -58,7 +58,7 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
   let proc!: ChildProcess;
   const launch = async () => {
     proc = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-      cwd: path.resolve(__dirname, "../.."),
+      cwd: path.resolve(import.meta.dirname, "../.."),
       env: {
         ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir,
         NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...opts.env,

@@ -15,10 +15,10 @@ export default async function UsersPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">账号管理</h1>
-      <div className="card p-4">
-        <h2 className="mb-3 font-medium">新建账号</h2>
+      <section className="card p-4" aria-labelledby="new-user-heading">
+        <h2 id="new-user-heading" className="mb-3 font-medium">新建账号</h2>
         <CreateUserForm departments={options} />
-      </div>
+      </section>
       <div className="card overflow-x-auto">
         <table className="table">
           <thead>
