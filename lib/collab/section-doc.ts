@@ -1,0 +1,29 @@
+/**
+ * Reads a section's Yjs document from its update log (`section_updates`). Used by the
+ * collaboration server when it loads a room and by the review workflow when it freezes a
+ * version (call `flushSection` from lib/collab/bus.ts first so pending edits are included).
+ */
+import * as Y from "yjs";
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { sectionUpdates } from "@/db/schema";
+
+/** The stored updates of a section in log order, with the highest row id (0 when none). */
+export async function loadSectionUpdates(db: DbOrTx, sectionId: string): Promise<{ updates: Uint8Array[]; maxId: number }> {
+  const rows = await db
+    .select({ id: sectionUpdates.id, update: sectionUpdates.update })
+    .from(sectionUpdates)
+    .where(eq(sectionUpdates.sectionId, sectionId))
+    .orderBy(asc(sectionUpdates.id));
+  return { updates: rows.map((r) => r.update), maxId: rows.length ? rows[rows.length - 1].id : 0 };
+}
+
+/** A new Y.Doc holding the section's stored text (empty document when there is no row). */
+export async function loadSectionDoc(db: DbOrTx, sectionId: string): Promise<Y.Doc> {
+  const { updates } = await loadSectionUpdates(db, sectionId);
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    for (const u of updates) Y.applyUpdate(doc, u);
+  });
+  return doc;
+}

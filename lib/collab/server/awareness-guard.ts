@@ -1,0 +1,85 @@
+/**
+ * Filters an awareness update from one connection before it reaches the room (nobody can
+ * impersonate anyone):
+ * - an entry for a client id that another account's connection speaks for is dropped;
+ *   a client id first seen on this connection becomes its own (a reconnecting tab of the same
+ *   account takes its id over from the dead connection);
+ * - the `user` field of every state is overwritten with the authenticated name and colour;
+ * - oversized states (> MAX_STATE_CHARS of JSON) and non-object states are dropped.
+ * The wire format is y-protocols' (see `modifyAwarenessUpdate` there): count, then per client
+ * id, clock and state as JSON.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { z } from "zod";
+import type { Connection } from "./connection";
+import { CLOSE } from "./connection";
+import { ProtocolError } from "./protocol-error";
+
+/** Limits of awareness updates (presence is small: a user, a cursor and a selection). */
+export const awarenessLimits = z.object({
+  maxEntries: z.number().int().positive().default(16),
+  maxStateChars: z.number().int().positive().default(8192),
+  maxClientsPerConnection: z.number().int().positive().default(8),
+}).parse({});
+
+const stateSchema = z.record(z.string(), z.unknown()).nullable();
+
+interface Entry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+function decodeEntries(update: Uint8Array): Entry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const len = decoding.readVarUint(decoder);
+    if (len > awarenessLimits.maxEntries) throw new Error("too many entries");
+    const entries: Entry[] = [];
+    for (let i = 0; i < len; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (json.length > awarenessLimits.maxStateChars) continue;
+      const state = stateSchema.safeParse(JSON.parse(json));
+      if (state.success) entries.push({ clientId, clock, state: state.data });
+    }
+    return entries;
+  } catch (err) {
+    throw new ProtocolError(CLOSE.malformed, `malformed awareness update: ${(err as Error).message}`);
+  }
+}
+
+function encodeEntries(entries: Entry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Returns the update `conn` may apply (null when nothing is left), claiming client ids in
+ * `owners` (client id → connection, shared by the room).
+ * @throws ProtocolError (1007) on a malformed update.
+ */
+export function guardAwarenessUpdate(update: Uint8Array, conn: Connection, owners: Map<number, Connection>): Uint8Array | null {
+  const allowed: Entry[] = [];
+  for (const entry of decodeEntries(update)) {
+    const owner = owners.get(entry.clientId);
+    if (owner && owner !== conn && owner.user.id !== conn.user.id) continue;
+    if (owner !== conn) {
+      if (conn.clients.size >= awarenessLimits.maxClientsPerConnection) continue;
+      owner?.clients.delete(entry.clientId);
+      owners.set(entry.clientId, conn);
+      conn.clients.add(entry.clientId);
+    }
+    const state = entry.state && { ...entry.state, user: { name: conn.user.name, color: conn.user.color } };
+    allowed.push({ ...entry, state });
+  }
+  return allowed.length ? encodeEntries(allowed) : null;
+}

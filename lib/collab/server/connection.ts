@@ -1,0 +1,75 @@
+/**
+ * One client connection to a room, independent of the socket library: the room and the
+ * protocol handlers only see this, so unit tests drive them with a fake transport.
+ */
+import type { Principal } from "@/lib/policy";
+import { encodeSaved } from "@/lib/collab/messages";
+
+/** The authenticated account behind a connection (loaded fresh from the database at upgrade). */
+export interface CollabUser extends Principal {
+  name: string;
+  /** Department colour, `#rrggbb`. */
+  color: string;
+}
+
+/** What a connection needs from its socket. */
+export interface Transport {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** WebSocket close codes the collaboration server uses (RFC 6455 §7.4.1 and lib/errors.ts). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  malformed: 1007,
+  tooLarge: 1009,
+  internal: 1011,
+  tryAgainLater: 1013,
+} as const;
+
+let nextId = 1;
+
+export class Connection {
+  readonly id = nextId++;
+  /** May this connection change the document? Recomputed when the section's state changes. */
+  writable = false;
+  /** Document-write messages (sync step 2 / update) received so far, applied or dropped. */
+  received = 0;
+  /** Awareness client ids this connection speaks for. */
+  readonly clients = new Set<number>();
+  closed = false;
+
+  constructor(
+    readonly user: CollabUser,
+    private readonly transport: Transport,
+    /** The client asked for Hegao's own messages (100 state, 101 saved). */
+    readonly extensions = false,
+  ) {}
+
+  /** Sends a frame; a failing socket is closed rather than thrown into the room. */
+  send(data: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.transport.send(data);
+    } catch {
+      this.close(CLOSE.internal, "send failed");
+    }
+  }
+
+  /** Tells the client that its document-write messages up to `count` are saved (message 101). */
+  ackSaved(count: number): void {
+    if (this.extensions) this.send(encodeSaved(count));
+  }
+
+  /** Closes the connection once (`reason` ≤ 123 bytes, ASCII). */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.transport.close(code, reason);
+    } catch {
+      /* already gone */
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { eq } from "drizzle-orm";
+import type { DbHandle } from "@/db/client";
+import { testDbTargets } from "@/db/test-db";
+import { sections, sectionUpdates } from "@/db/schema";
+import { docToContent } from "@/lib/collab/content";
+import { loadSectionDoc } from "@/lib/collab/section-doc";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { appendUpdate, compactLog, loadRoom } from "./persistence";
+import { Room, type RoomDeps } from "./room";
+import { RoomSaver } from "./saver";
+import { demoFixture, fakeConnection, sleep, typeText } from "./test-helpers";
+
+describe.each(testDbTargets())("room persistence on $name", (target) => {
+  let handle: DbHandle;
+  let fx: Awaited<ReturnType<typeof demoFixture>>;
+  beforeAll(async () => {
+    handle = await target.open();
+    await seedDemo(handle.db);
+    fx = await demoFixture(handle.db);
+  });
+  afterAll(() => handle?.close());
+
+  const rows = async (id: string) => (await handle.db.select().from(sectionUpdates).where(eq(sectionUpdates.sectionId, id))).length;
+
+  function roomDeps(compactAbove = 200): RoomDeps {
+    return {
+      load: (id) => loadRoom(handle.db, id),
+      store: (id, doc) => ({ append: (u) => appendUpdate(handle.db, id, u, doc), compact: () => compactLog(handle.db, id) }),
+      saver: { delayMs: 40, maxRetries: 3, compactAbove },
+      log: () => {},
+    };
+  }
+
+  it("writes a burst of updates as one row within 200 ms, then acknowledges exactly what was sent", async () => {
+    const id = fx.section.id;
+    const before = await rows(id);
+    const room = new Room(id, roomDeps());
+    const a = fakeConnection(fx.dqb1);
+    room.join(a.conn);
+    await room.ready;
+    const client = new Y.Doc();
+    const start = Date.now();
+    for (let i = 0; i < 10; i++) room.receive(a.conn, typeText(client, `第${i}段新增内容`));
+    while (a.transport.lastSaved() < 10 && Date.now() - start < 2000) await sleep(5);
+    expect(Date.now() - start).toBeLessThan(200);
+    expect(a.transport.lastSaved()).toBe(10);
+    expect(await rows(id)).toBe(before + 1);
+    const text = docToContent(await loadSectionDoc(handle.db, id)).text;
+    expect(text).toContain("第9段新增内容");
+    expect(text).toContain("发展党员X名");
+    const [row] = await handle.db.select().from(sections).where(eq(sections.id, id));
+    expect(row.placeholderCount).toBe(1);
+    room.destroy();
+  });
+
+  it("compacts the log into one row once it passes the threshold, without losing text", async () => {
+    const id = fx.section.id;
+    const room = new Room(id, roomDeps(3));
+    const a = fakeConnection(fx.dqb2);
+    room.join(a.conn);
+    await room.ready;
+    const client = new Y.Doc();
+    for (let i = 0; i < 5; i++) {
+      room.receive(a.conn, typeText(client, `压缩测试${i}`));
+      await room.saver.flush();
+    }
+    expect(await rows(id)).toBeLessThanOrEqual(3);
+    await room.saver.flushAndCompact();
+    expect(await rows(id)).toBe(1);
+    const text = docToContent(await loadSectionDoc(handle.db, id)).text;
+    for (let i = 0; i < 5; i++) expect(text).toContain(`压缩测试${i}`);
+    expect(text).toContain("第9段新增内容");
+    room.destroy();
+  });
+
+  it("keeps a failed batch, retries it, and acknowledges only after it is written", async () => {
+    let failures = 2;
+    const written: Uint8Array[] = [];
+    const logs: string[] = [];
+    const saver = new RoomSaver(
+      {
+        append: async (u) => {
+          if (failures-- > 0) throw new Error("database unavailable");
+          written.push(u);
+        },
+        compact: async () => 1,
+      },
+      { delayMs: 5, maxRetries: 5, compactAbove: 200, log: (m) => logs.push(m) },
+    );
+    const acks: number[] = [];
+    const target = { ackSaved: (n: number) => acks.push(n) };
+    const doc = new Y.Doc();
+    doc.on("update", (u: Uint8Array) => saver.add(u, target, acks.length + written.length + 1));
+    doc.getText("t").insert(0, "甲");
+    await sleep(20);
+    expect(acks).toEqual([]);
+    doc.getText("t").insert(1, "乙");
+    for (let i = 0; i < 100 && !acks.length; i++) await sleep(20);
+    expect(written).toHaveLength(1);
+    expect(acks.length).toBe(1);
+    expect(logs.some((l) => l.includes("save failed"))).toBe(true);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, written[0]);
+    expect(check.getText("t").toString()).toBe("甲乙");
+  });
+});

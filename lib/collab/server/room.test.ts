@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { docToContent, textToYjsUpdate } from "@/lib/collab/content";
+import { MESSAGE_SYNC } from "@/lib/collab/messages";
+import type { SectionState } from "@/db/schema";
+import type { CollabUser } from "./connection";
+import { Room, type RoomDeps } from "./room";
+import { awarenessFrame, fakeConnection, sleep, typeText } from "./test-helpers";
+
+const editor1: CollabUser = { id: "u1", name: "张三", role: "editor", departmentId: "d1", color: "#b91c1c" };
+const editor2: CollabUser = { id: "u2", name: "李四", role: "editor", departmentId: "d1", color: "#b91c1c" };
+const reviewer: CollabUser = { id: "u3", name: "王审核", role: "reviewer", departmentId: "d0", color: "#1d4ed8" };
+
+function setup(state: SectionState = "draft", loadDelayMs = 0) {
+  const stored: Uint8Array[] = [];
+  const deps: RoomDeps = {
+    load: async (id) => {
+      await sleep(loadDelayMs);
+      return { section: { id, departmentId: "d1", state }, updates: [textToYjsUpdate("原有内容")], rows: 1 };
+    },
+    store: () => ({ append: async (u) => void stored.push(u), compact: async () => 1 }),
+    saver: { delayMs: 5, maxRetries: 2, compactAbove: 200 },
+    log: () => {},
+  };
+  return { room: new Room("s1", deps), stored };
+}
+
+/** A client doc synced with what the server sent on `transport`. */
+function clientView(transport: { applyTo(doc: Y.Doc): void }): string {
+  const doc = new Y.Doc();
+  transport.applyTo(doc);
+  return docToContent(doc).text;
+}
+
+describe("collaboration room", () => {
+  it("never syncs a client before the document is loaded, and answers queued frames after", async () => {
+    const { room } = setup("draft", 50);
+    const { conn, transport } = fakeConnection(editor1);
+    room.join(conn);
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(enc, new Y.Doc());
+    room.receive(conn, encoding.toUint8Array(enc));
+    expect(transport.frames).toHaveLength(0);
+    await room.ready;
+    expect(transport.types()).toEqual(["0/0", "100", "0/1"]);
+    expect(clientView(transport)).toBe("原有内容");
+  });
+
+  it("fans an editor's update out to the others, persists it and acknowledges it after the write", async () => {
+    const { room, stored } = setup();
+    const a = fakeConnection(editor1);
+    const b = fakeConnection(editor2);
+    room.join(a.conn);
+    room.join(b.conn);
+    await room.ready;
+    const client = new Y.Doc();
+    room.receive(a.conn, typeText(client, "新增一段"));
+    room.receive(a.conn, typeText(client, "再加一段"));
+    expect(clientView(b.transport)).toContain("新增一段");
+    expect(a.transport.lastSaved()).toBe(0);
+    await sleep(30);
+    expect(stored).toHaveLength(1); // two updates merged into one batch
+    expect(a.transport.lastSaved()).toBe(2);
+    expect(b.transport.lastSaved()).toBe(0);
+  });
+
+  it("drops document updates from a read-only connection (reviewer) and tells it so", async () => {
+    const { room, stored } = setup();
+    const r = fakeConnection(reviewer);
+    const e = fakeConnection(editor1);
+    room.join(r.conn);
+    room.join(e.conn);
+    await room.ready;
+    expect(r.transport.lastState()).toEqual({ state: "draft", writable: false });
+    expect(e.transport.lastState()).toEqual({ state: "draft", writable: true });
+    room.receive(r.conn, typeText(new Y.Doc(), "审核员伪造的文字"));
+    await sleep(30);
+    expect(docToContent(room.doc).text).not.toContain("伪造");
+    expect(clientView(e.transport)).not.toContain("伪造");
+    expect(stored).toHaveLength(0);
+    expect(r.conn.closed).toBe(false);
+  });
+
+  it("turns every connection read-only when the section leaves draft, and writable again when it returns", async () => {
+    const { room } = setup();
+    const e = fakeConnection(editor1);
+    room.join(e.conn);
+    await room.ready;
+    room.setState("in_review");
+    expect(e.transport.lastState()).toEqual({ state: "in_review", writable: false });
+    room.receive(e.conn, typeText(new Y.Doc(), "审核中写入"));
+    expect(docToContent(room.doc).text).not.toContain("审核中写入");
+    const before = e.transport.frames.length;
+    room.setState("changes_requested");
+    expect(e.transport.lastState()).toEqual({ state: "changes_requested", writable: true });
+    expect(e.transport.types().slice(before)).toContain("0/0"); // asks the client for its offline edits
+    room.receive(e.conn, typeText(new Y.Doc(), "退回后修改"));
+    expect(docToContent(room.doc).text).toContain("退回后修改");
+  });
+
+  it("overwrites the user of awareness states and refuses states for another account's client id", async () => {
+    const { room } = setup();
+    const r = fakeConnection(reviewer);
+    const e = fakeConnection(editor1);
+    room.join(r.conn);
+    room.join(e.conn);
+    await room.ready;
+    const editorDoc = new Y.Doc();
+    const editorAwareness = new awarenessProtocol.Awareness(editorDoc);
+    editorAwareness.setLocalState({ user: { name: "张三", color: "#b91c1c" }, cursor: null });
+    room.receive(e.conn, awarenessFrame(editorAwareness));
+    // The reviewer claims to be 张三 under a new id, and then tries to speak for 张三's id.
+    const fakeDoc = new Y.Doc();
+    const fake = new awarenessProtocol.Awareness(fakeDoc);
+    fake.setLocalState({ user: { name: "张三", color: "#000000" } });
+    room.receive(r.conn, awarenessFrame(fake));
+    const hijack = new awarenessProtocol.Awareness(new Y.Doc({ gc: true }));
+    hijack.clientID = editorDoc.clientID;
+    hijack.setLocalState({ user: { name: "张三" }, cursor: { anchor: 1 } });
+    hijack.setLocalState({ user: { name: "张三" }, cursor: { anchor: 2 } });
+    room.receive(r.conn, awarenessFrame(hijack));
+    const states = room.awareness.getStates();
+    expect(states.get(fakeDoc.clientID)?.user).toEqual({ name: "王审核", color: "#1d4ed8" });
+    expect(states.get(editorDoc.clientID)).toEqual({ user: { name: "张三", color: "#b91c1c" }, cursor: null });
+    room.leave(r.conn);
+    expect(states.has(fakeDoc.clientID)).toBe(false);
+    editorAwareness.destroy();
+    fake.destroy();
+    hijack.destroy();
+  });
+
+  it("closes only the sender on random bytes, truncated frames and unknown types; others keep working", async () => {
+    const { room } = setup();
+    const good = fakeConnection(editor2);
+    room.join(good.conn);
+    await room.ready;
+    const valid = typeText(new Y.Doc(), "正常内容");
+    const bad = [
+      new Uint8Array([0, 2, 0xff, 0xff, 0xff]),
+      valid.slice(0, valid.length - 3),
+      new Uint8Array([0, 9, 1, 2]),
+      new Uint8Array([77]),
+      new Uint8Array([1, 5, 1, 1, 1]),
+      crypto.getRandomValues(new Uint8Array(64)).map((b, i) => (i === 0 ? 0 : i === 1 ? 2 : b)),
+    ];
+    for (const frame of bad) {
+      const c = fakeConnection(editor1);
+      room.join(c.conn);
+      room.receive(c.conn, frame);
+      expect(c.transport.closedWith?.code, `frame ${Array.from(frame.slice(0, 4))}`).toBe(1007);
+      expect(room.conns.has(c.conn)).toBe(false);
+    }
+    room.receive(good.conn, valid);
+    expect(good.conn.closed).toBe(false);
+    expect(docToContent(room.doc).text).toContain("正常内容");
+  });
+});

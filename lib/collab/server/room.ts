@@ -1,0 +1,150 @@
+/**
+ * One collaboration room = one section's Y.Doc, its awareness and its connections (fan-out).
+ * The room is loaded from the database before any client is synced: frames that arrive while
+ * it loads are queued and handled in order afterwards, so nobody is ever served an empty
+ * document. Document changes go to every other connection; awareness changes to everyone.
+ */
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import type { SectionState } from "@/db/schema";
+import { encodeSectionState } from "@/lib/collab/messages";
+import { CLOSE, type Connection } from "./connection";
+import type { LoadedRoom, RoomSection } from "./persistence";
+import { awarenessMessage, handleFrame, syncStep1Message, updateMessage, type ProtocolRoom } from "./protocol";
+import { ProtocolError } from "./protocol-error";
+import { isWritable } from "./readonly";
+import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
+
+const LOAD = Symbol("load");
+
+export interface RoomDeps {
+  load(sectionId: string): Promise<LoadedRoom | null>;
+  store(sectionId: string, doc: Y.Doc): SaverStore;
+  saver: Omit<SaverOptions, "log">;
+  log: (message: string, err?: unknown) => void;
+}
+
+export class Room implements ProtocolRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly owners = new Map<number, Connection>();
+  readonly conns = new Set<Connection>();
+  readonly saver: RoomSaver;
+  section: RoomSection | null = null;
+  /** Resolves when the document is loaded; rejects when loading failed. */
+  readonly ready: Promise<void>;
+  private queue: [Connection, Uint8Array][] = [];
+  private pendingState: SectionState | null = null;
+
+  constructor(
+    readonly sectionId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness.setLocalState(null); // the server itself is nobody
+    const log = (m: string, err?: unknown) => deps.log(`[collab ${sectionId}] ${m}`, err);
+    this.saver = new RoomSaver(deps.store(sectionId, this.doc), { ...deps.saver, log });
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD) return; // clients get the loaded state by sync, not as an update
+      const msg = updateMessage(update);
+      for (const c of this.conns) if (c !== origin) c.send(msg);
+    });
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+      const msg = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+      for (const c of this.conns) c.send(msg);
+    });
+    this.ready = Promise.resolve().then(() => this.load());
+    this.ready.catch((err) => {
+      log("load failed", err);
+      for (const c of this.conns) c.close(CLOSE.internal, "section could not be loaded");
+    });
+  }
+
+  private async load(): Promise<void> {
+    const loaded = await this.deps.load(this.sectionId);
+    if (!loaded) throw new Error("section not found");
+    Y.transact(this.doc, () => loaded.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
+    this.section = { ...loaded.section, state: this.pendingState ?? loaded.section.state };
+    this.saver.rows = loaded.rows;
+    for (const c of this.conns) this.greet(c);
+    const queued = this.queue;
+    this.queue = [];
+    for (const [c, frame] of queued) this.receive(c, frame);
+  }
+
+  /** Adds a connection; it is synced once the room is loaded. */
+  join(conn: Connection): void {
+    this.conns.add(conn);
+    if (this.section) this.greet(conn);
+  }
+
+  private greet(conn: Connection): void {
+    conn.writable = isWritable(conn.user, this.section!);
+    conn.send(syncStep1Message(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) conn.send(awarenessMessage(this.awareness, states));
+    this.sendState(conn);
+  }
+
+  private sendState(conn: Connection): void {
+    if (conn.extensions) conn.send(encodeSectionState({ state: this.section!.state, writable: conn.writable }));
+  }
+
+  /** Handles a frame from `conn` (queued until loaded); a protocol error closes `conn` only. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    if (conn.closed) return;
+    if (!this.section) {
+      this.queue.push([conn, frame]);
+      return;
+    }
+    try {
+      handleFrame(this, conn, frame);
+    } catch (err) {
+      const code = err instanceof ProtocolError ? err.code : CLOSE.internal;
+      this.deps.log(`[collab ${this.sectionId}] closing connection of ${conn.user.name}: ${(err as Error).message}`);
+      conn.close(code, code === CLOSE.malformed ? "malformed message" : "internal error");
+      this.leave(conn);
+    }
+  }
+
+  /** ProtocolRoom: persist `update` and acknowledge message `count` of `conn` once saved. */
+  written(conn: Connection, update: Uint8Array | null, count: number): void {
+    this.saver.add(update, conn, count);
+  }
+
+  /** Removes a connection and the awareness states it spoke for. */
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    this.queue = this.queue.filter(([c]) => c !== conn);
+    const ids = [...conn.clients].filter((id) => this.owners.get(id) === conn);
+    ids.forEach((id) => this.owners.delete(id));
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
+  }
+
+  /**
+   * The section's review state changed: every connection is re-authorised at once. A
+   * connection that becomes writable is asked for what it has (sync step 1), so edits it made
+   * offline reach the room.
+   */
+  setState(state: SectionState): void {
+    if (!this.section) {
+      this.pendingState = state; // applied when the load completes
+      return;
+    }
+    this.section = { ...this.section, state };
+    for (const c of this.conns) {
+      const was = c.writable;
+      c.writable = isWritable(c.user, this.section);
+      this.sendState(c);
+      if (c.writable && !was) c.send(syncStep1Message(this.doc));
+    }
+  }
+
+  /** Flushes, closes every connection with `code` and frees the document. */
+  destroy(code: number = CLOSE.goingAway, reason = "room closed"): void {
+    for (const c of this.conns) c.close(code, reason);
+    this.conns.clear();
+    this.saver.dispose();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

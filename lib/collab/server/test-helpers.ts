@@ -1,0 +1,111 @@
+/**
+ * Helpers for the collaboration server's unit tests: fake transports that record frames,
+ * a y-protocols client side to produce real frames, and the demo fixture on a test database.
+ */
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { and, eq, like } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sections, users } from "@/db/schema";
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SECTION_STATE, MESSAGE_SYNC, readSectionState } from "@/lib/collab/messages";
+import { YJS_FIELD } from "@/lib/editor/extensions";
+import { Connection, type CollabUser } from "./connection";
+import { loadCollabUser } from "./authenticate-upgrade";
+
+/** A transport that records what the server sent and how it closed. */
+export class FakeTransport {
+  frames: Uint8Array[] = [];
+  closedWith: { code: number; reason: string } | null = null;
+  send(data: Uint8Array) {
+    this.frames.push(data);
+  }
+  close(code: number, reason: string) {
+    this.closedWith = { code, reason };
+  }
+  /** Types of the frames sent so far (sync frames as "0/<sub>"). */
+  types(): string[] {
+    return this.frames.map((f) => {
+      const d = decoding.createDecoder(f);
+      const t = decoding.readVarUint(d);
+      return t === MESSAGE_SYNC ? `0/${decoding.readVarUint(d)}` : String(t);
+    });
+  }
+  /** The last saved-ack count (message 101), or 0. */
+  lastSaved(): number {
+    let n = 0;
+    for (const f of this.frames) {
+      const d = decoding.createDecoder(f);
+      if (decoding.readVarUint(d) === MESSAGE_SAVED) n = decoding.readVarUint(d);
+    }
+    return n;
+  }
+  /** The last section-state message (100), if any. */
+  lastState() {
+    let s: ReturnType<typeof readSectionState> | undefined;
+    for (const f of this.frames) {
+      const d = decoding.createDecoder(f);
+      if (decoding.readVarUint(d) === MESSAGE_SECTION_STATE) s = readSectionState(d);
+    }
+    return s;
+  }
+  /** Applies every sync frame to `doc` (what a client would see). */
+  applyTo(doc: Y.Doc): void {
+    for (const f of this.frames) {
+      const d = decoding.createDecoder(f);
+      if (decoding.readVarUint(d) !== MESSAGE_SYNC) continue;
+      syncProtocol.readSyncMessage(d, encoding.createEncoder(), doc, "server");
+    }
+  }
+}
+
+/** A connection with a fake transport. */
+export function fakeConnection(user: CollabUser, extensions = true): { conn: Connection; transport: FakeTransport } {
+  const transport = new FakeTransport();
+  return { conn: new Connection(user, transport, extensions), transport };
+}
+
+/** A sync update frame that inserts `text` at the start of the body of `doc` (a client doc). */
+export function typeText(doc: Y.Doc, text: string): Uint8Array {
+  let captured: Uint8Array | null = null;
+  const on = (u: Uint8Array) => (captured = u);
+  doc.on("update", on);
+  const frag = doc.getXmlFragment(YJS_FIELD);
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  frag.insert(0, [p]);
+  doc.off("update", on);
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(enc, captured!);
+  return encoding.toUint8Array(enc);
+}
+
+/** An awareness frame of `awareness`'s local state. */
+export function awarenessFrame(awareness: awarenessProtocol.Awareness): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  return encoding.toUint8Array(enc);
+}
+
+/** The demo section （二）夯实基层基础… (党群工作部) and the demo accounts as collab users. */
+export async function demoFixture(db: Db) {
+  const [section] = await db.select().from(sections).where(and(like(sections.title, "夯实基层基础%")));
+  const user = async (username: string) => {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    return (await loadCollabUser(db, row.id))!;
+  };
+  return {
+    section,
+    dqb1: await user("dqb1"),
+    dqb2: await user("dqb2"),
+    jjs1: await user("jjs1"),
+    reviewer: await user("reviewer"),
+  };
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
