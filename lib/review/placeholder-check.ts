@@ -30,8 +30,8 @@ export function listPlaceholders(text: string, intended: readonly string[]): Sec
   });
 }
 
-/** `X名`, `XX地`, `《X》`: an X blank with the character that tells what is missing. */
-function labelOf(text: string, p: Placeholder): string {
+/** `X名`, `XX地`, `《X》`: an X blank with the character that tells what is missing; `连续空格` for spaces. */
+export function labelOf(text: string, p: Placeholder): string {
   if (!p.text.trim()) return "连续空格";
   if (!p.kind.startsWith("x-")) return p.text;
   if (text[p.start - 1] === "《" && text[p.end] === "》") return `《${p.text}》`;

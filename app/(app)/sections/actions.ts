@@ -1,0 +1,55 @@
+"use server";
+
+/**
+ * Server actions of the review workflow (sidebar, review page). Each goes through
+ * `formAction` (session + zod) and calls the same domain commands as the JSON API; the policy
+ * is asked inside those commands.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/app/_server/action";
+import { getDb } from "@/db/client";
+import { addComment } from "@/lib/comments/comments";
+import { setPlaceholderIntended } from "@/lib/review/intended-placeholders";
+import { EVENT_LABELS, REVIEW_EVENTS, STATE_LABELS } from "@/lib/review/state-machine";
+import { transitionSection } from "@/lib/review/transition-section";
+
+const transitionFormSchema = z.object({
+  sectionId: z.string().min(1),
+  event: z.enum(REVIEW_EVENTS),
+  version: z.coerce.number().int().positive(),
+  comment: z.string().max(2000, "意见不能超过 2000 字").optional(),
+});
+
+/** Fires a review event (submit, withdraw, approve, request_changes, reopen) from a form. */
+export const transitionAction = formAction(transitionFormSchema, async (input, user) => {
+  const r = await transitionSection(await getDb(), { ...input, actor: user });
+  revalidatePath(`/sections/${input.sectionId}`, "layout");
+  return { ok: true, data: { state: r.state, version: r.version }, message: `已${EVENT_LABELS[input.event]}，当前状态：${STATE_LABELS[r.state]}` };
+});
+
+const commentFormSchema = z.object({
+  sectionId: z.string().min(1),
+  body: z.string(),
+  anchorText: z.string().optional(),
+});
+
+/** Adds a (possibly text-anchored) comment to a section. */
+export const addCommentAction = formAction(commentFormSchema, async (input, user) => {
+  await addComment(await getDb(), input, user);
+  revalidatePath(`/sections/${input.sectionId}`, "layout");
+  return { ok: true, message: "批注已添加" };
+});
+
+const intendedFormSchema = z.object({
+  sectionId: z.string().min(1),
+  key: z.string().min(1).max(200),
+  intended: z.enum(["true", "false"]),
+});
+
+/** Marks a placeholder as intended (有意保留) or takes the mark back. */
+export const markIntendedAction = formAction(intendedFormSchema, async (input, user) => {
+  const r = await setPlaceholderIntended(await getDb(), { sectionId: input.sectionId, key: input.key, intended: input.intended === "true", actor: user });
+  revalidatePath(`/sections/${input.sectionId}`, "layout");
+  return { ok: true, data: r, message: input.intended === "true" ? "已标记为有意保留" : "已取消标记" };
+});
