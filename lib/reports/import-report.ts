@@ -1,0 +1,45 @@
+/**
+ * Creates a report from an import (the import page, the CLI): the organisation's name comes
+ * from the database, "assign all" skips grouping headings, and createReport makes every
+ * section's Yjs document once, server side.
+ */
+import type { Db } from "@/db/client";
+import { getOrganisation } from "@/lib/demo/ensure-organisation";
+import { createReport, type CreatedReport } from "./create-report";
+import { assignAll, guessPeriod, planFromImport } from "./import-plan";
+
+export interface ImportedReportInput {
+  title: string;
+  period?: string;
+  deadline?: string | null;
+  preamble: string;
+  sections: { level: number; title: string; body: string; departmentId?: string | null; dueDate?: string | null }[];
+  /** Assign every section except grouping headings to this department (before per-section ones). */
+  assignAllDepartmentId?: string | null;
+  createdBy?: string | null;
+}
+
+/**
+ * Creates the report; returns the ids as createReport does.
+ * @throws ZodError (empty title, bad dates, too many sections…), AppError from the database layer.
+ */
+export async function createImportedReport(db: Db, input: ImportedReportInput): Promise<CreatedReport> {
+  const org = await getOrganisation(db);
+  let plan = planFromImport(input.sections);
+  if (input.assignAllDepartmentId) plan = assignAll(plan, input.assignAllDepartmentId);
+  return createReport(db, {
+    title: input.title,
+    period: input.period ?? guessPeriod(input.title),
+    organisationName: org.name,
+    preamble: input.preamble,
+    deadline: input.deadline || null,
+    createdBy: input.createdBy ?? null,
+    sections: plan.map((s, i) => ({
+      level: s.level,
+      title: s.title,
+      body: s.body,
+      departmentId: input.sections[i].departmentId || s.departmentId || null,
+      dueDate: input.sections[i].dueDate || null,
+    })),
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * The report CLI as other tools use it: spawned as a process on a temp DATA_DIR, JSON on
+ * stdout, a message and a non-zero exit on error.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { inspectDocx } from "@/lib/export/inspect-docx";
+import { finalizeReport } from "@/lib/assembly/finalize-report";
+import { approveDirectly } from "@/lib/assembly/test-support";
+import { createUser } from "@/lib/accounts/users";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "../..");
+const SEEDS = "/work/shared/fixtures/seeds";
+const SEED = path.join(SEEDS, "group-company-2020h1.txt");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-test-"));
+const dataDir = path.join(tmp, "data");
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, HEGAO_DEMO: "0", DATABASE_URL: "", ...env }, maxBuffer: 20 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("npm run cli -- import / export", () => {
+  it("--dry-run prints the outline and removed lines without touching DATA_DIR", async () => {
+    const res = await cli(["import", path.join(SEEDS, "county-bureau-2020h1.txt"), "--dry-run"]);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out.title).toBe("2020年上半年党建工作总结");
+    expect(out.preamble).toMatch(/^2020年，X党委/);
+    expect(out.sections[0]).toEqual({ level: 1, title: "工作开展情况", body: "", placeholders: 0 });
+    expect(Object.keys(out.sections[1]).sort()).toEqual(["body", "level", "placeholders", "title"]);
+    expect(out.removed).toContain("仅供学习 禁止外传");
+    expect(fs.existsSync(dataDir)).toBe(false);
+  }, 60_000);
+
+  it("refuses unreadable, binary and unknown-department imports with a message and exit 1", async () => {
+    const missing = await cli(["import", path.join(tmp, "nope.txt"), "--dry-run"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("无法读取文件");
+    const bin = path.join(tmp, "bin.txt");
+    fs.writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 255, 0, 7, 0, 0, 9, 0]));
+    const binary = await cli(["import", bin, "--dry-run"]);
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toContain("二进制");
+    const dept = await cli(["import", SEED, "--assign-all", "不存在的部门"]);
+    expect(dept.code).toBe(1);
+    expect(dept.stderr).toContain("部门「不存在的部门」不存在");
+  }, 60_000);
+
+  let reportId = "";
+  it("imports the group-company seed, assigning all but grouping headings", async () => {
+    expect((await cli(["dept:create", "--name", "党群工作部"])).code).toBe(0);
+    const res = await cli(["import", SEED, "--assign-all", "党群工作部"]);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    reportId = out.reportId;
+    const labels = out.sections.map((s: { number: string; title: string }) => s.number + s.title);
+    expect(labels.slice(0, 3)).toEqual(["一、上半年工作成效", "（一）筑牢“主阵地”，让思想教育“实”起来", "（二）畅通“主动脉”，让战斗堡垒“强”起来"]);
+    expect(labels).toContain("三、下半年工作举措");
+    expect(out.sections[0].departmentId).toBeNull(); // 上半年工作成效: heading with children and no text
+    expect(out.sections.filter((s: { departmentId: string | null }) => s.departmentId).length).toBe(out.sections.length - 1);
+  }, 60_000);
+
+  it("exports a draft (征求意见稿) while collecting, and the final once finalized", async () => {
+    const draftPath = path.join(tmp, "out", "draft.docx");
+    const draft = await cli(["export", reportId, "--format", "docx", "--out", draftPath]);
+    expect(draft.code).toBe(0);
+    expect(JSON.parse(draft.stdout)).toMatchObject({ reportId, format: "docx", final: null, draft: true, out: draftPath });
+    const inspected = await inspectDocx(new Uint8Array(fs.readFileSync(draftPath)));
+    expect(inspected.headers.map((h) => h.text).join("")).toContain("征求意见稿");
+    expect(inspected.paragraphs.map((p) => p.text)).toContain("一、上半年工作成效");
+
+    const handle = await openDatabase({ dataDir });
+    try {
+      const admin = await createUser(handle.db, { username: "boss", password: "hegao-demo-1", departmentId: await firstDept(handle), role: "admin" });
+      const rows = await handle.db.query.sections.findMany({ where: (s, { eq: e }) => e(s.reportId, reportId) });
+      for (const s of rows.filter((r) => r.departmentId)) await approveDirectly(handle.db, s.id, admin.id);
+      await finalizeReport(handle.db, { reportId, actor: { id: admin.id, role: "admin", departmentId: "" } });
+    } finally {
+      await handle.close();
+    }
+    const finalPath = path.join(tmp, "out", "final.md");
+    const final = await cli(["export", reportId, "--format", "md", "--out", finalPath]);
+    expect(JSON.parse(final.stdout)).toMatchObject({ final: 1, draft: false });
+    const md = fs.readFileSync(finalPath, "utf8");
+    expect(md).not.toContain("征求意见稿");
+    expect(md).toContain("（四）把牢“主动权”，让管党治党“严”起来");
+  }, 90_000);
+
+  it("rejects a bad format and an unknown report with exit 1", async () => {
+    const fmt = await cli(["export", reportId, "--format", "pdf", "--out", path.join(tmp, "x.pdf")]);
+    expect(fmt.code).toBe(1);
+    expect(fmt.stderr).toContain("--format 必须是 docx、md 或 html");
+    const none = await cli(["export", "no-such-report", "--format", "md", "--out", path.join(tmp, "x.md")]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("总结不存在");
+  }, 60_000);
+});
+
+async function firstDept(handle: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
+  const [d] = await handle.db.query.departments.findMany({ where: (t, { eq: e }) => e(t.name, "党群工作部") });
+  return d.id;
+}
