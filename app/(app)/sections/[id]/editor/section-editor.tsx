@@ -1,0 +1,51 @@
+"use client";
+/**
+ * The main column of the section page: presence, toolbar + editor, status line. Owns the
+ * collaboration session (lib/collab/client) for this section and signed-in account.
+ */
+import "./editor.css";
+import { useState } from "react";
+import { useSectionCollab } from "@/lib/collab/client/use-section-collab";
+import { CollabEditor } from "./collab-editor";
+import { PresenceList } from "./presence-list";
+import { StatusLine } from "./status-line";
+
+export interface SectionEditorProps {
+  sectionId: string;
+  user: { id: string; name: string; color: string };
+  initialState: string;
+  intended: string[];
+}
+
+export function SectionEditor({ sectionId, user, initialState, intended }: SectionEditorProps) {
+  const { collab, snapshot } = useSectionCollab({
+    sectionId, userId: user.id, user: { name: user.name, color: user.color }, initialState,
+  });
+  const [words, setWords] = useState(0);
+  const [placeholders, setPlaceholders] = useState<number | null>(null);
+  const editable = snapshot.writable && snapshot.ready;
+  return (
+    <div className="card overflow-hidden" data-testid="section-editor-card">
+      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2">
+        <PresenceList peers={snapshot.peers} />
+        {!snapshot.writable && snapshot.status !== "connecting" && (
+          <span className="badge bg-slate-100 text-slate-600" data-testid="readonly-badge">只读</span>
+        )}
+      </div>
+      {collab ? (
+        <CollabEditor
+          key={collab.doc.guid}
+          collab={collab}
+          user={{ name: user.name, color: user.color }}
+          editable={editable}
+          intended={intended}
+          onWords={setWords}
+          onPlaceholders={setPlaceholders}
+        />
+      ) : (
+        <div className="min-h-[420px] p-6 text-slate-400">正在连接…</div>
+      )}
+      <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+/** The status line under the editor: save state, review state, 字数 and placeholders. */
+import type { SaveStatus } from "@/lib/collab/client/save-status";
+import { SAVE_STATUS_LABELS } from "@/lib/collab/client/save-status";
+import { STATE_LABELS } from "@/lib/review/state-machine";
+import type { SectionState } from "@/db/schema";
+
+const TONE: Record<SaveStatus, string> = {
+  connecting: "text-slate-500",
+  offline: "text-amber-700",
+  readonly: "text-slate-600",
+  saving: "text-slate-500",
+  saved: "text-emerald-700",
+};
+
+export function StatusLine(props: { status: SaveStatus; state: string; words: number; placeholders: number | null }) {
+  const { status, state, words, placeholders } = props;
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-4 py-1.5 text-xs text-slate-600">
+      <span className={`font-medium ${TONE[status]}`} data-testid="save-status" data-status={status}>
+        {status === "readonly" ? `只读（${STATE_LABELS[state as SectionState] ?? state}）` : SAVE_STATUS_LABELS[status]}
+      </span>
+      <span data-testid="review-state">状态：{STATE_LABELS[state as SectionState] ?? state}</span>
+      <span data-testid="word-count">字数：{words}</span>
+      {placeholders !== null && (
+        <span className={placeholders ? "text-amber-700" : ""} data-testid="placeholder-count">待补充：{placeholders} 处</span>
+      )}
+    </div>
+  );
+}

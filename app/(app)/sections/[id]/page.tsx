@@ -1,0 +1,60 @@
+/**
+ * The section page: header (report breadcrumb, computed number + title, department, live
+ * review state), the collaborative editor, and the review sidebar. The policy decides who may
+ * open it; the collaboration server decides again at the WebSocket upgrade.
+ */
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { requirePageUser } from "@/app/_server/session";
+import { forbiddenPage } from "@/app/_components/forbidden";
+import { getDb } from "@/db/client";
+import { sections } from "@/db/schema";
+import { canSection } from "@/lib/policy";
+import { getReportWithOutline } from "@/lib/reports/get-report";
+import { SectionEditor } from "./editor/section-editor";
+import { StateBadge } from "./editor/state-badge";
+import { SectionSidebar } from "./sidebar";
+
+export default async function SectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const db = await getDb();
+  const [row] = await db.select({ reportId: sections.reportId }).from(sections).where(eq(sections.id, id));
+  if (!row) notFound();
+  const { report, sections: outline } = await getReportWithOutline(db, row.reportId);
+  const section = outline.find((s) => s.id === id);
+  if (!section) notFound();
+  if (!canSection(user, "read", section)) return forbiddenPage("此章节不属于您的部门，您没有权限查看");
+  return (
+    <div className="space-y-3">
+      <div>
+        <nav className="text-sm text-slate-500" aria-label="位置">
+          <Link href={`/reports/${report.id}`} className="hover:text-brand-700 hover:underline" data-testid="report-link">{report.title}</Link>
+          <span className="mx-1.5">/</span>
+          <span>章节</span>
+        </nav>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold text-slate-900" data-testid="section-title">{section.number}{section.title}</h1>
+          {section.departmentName && (
+            <span className="inline-flex items-center gap-1.5 text-sm text-slate-600" data-testid="section-department">
+              <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: section.departmentColor ?? "#64748b" }} />
+              {section.departmentName}
+            </span>
+          )}
+          <StateBadge sectionId={section.id} initial={section.state} />
+          {section.dueDate && <span className="text-sm text-slate-500">截止 {section.dueDate}</span>}
+        </div>
+      </div>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
+        <SectionEditor
+          sectionId={section.id}
+          user={{ id: user.id, name: user.name, color: user.departmentColor }}
+          initialState={section.state}
+          intended={section.intendedPlaceholders}
+        />
+        <SectionSidebar sectionId={section.id} user={user} />
+      </div>
+    </div>
+  );
+}

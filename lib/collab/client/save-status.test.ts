@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { countChineseChars, saveStatus, type SaveFacts } from "./save-status";
+
+const base: SaveFacts = { connected: true, synced: true, writable: true, everConnected: true, sent: 3, saved: 3 };
+
+describe("save status", () => {
+  it("is 已保存 only when every message sent on this socket is acknowledged", () => {
+    expect(saveStatus(base)).toBe("saved");
+    expect(saveStatus({ ...base, saved: 2 })).toBe("saving");
+  });
+  it("waits for the answer to the server's sync step 1 before claiming saved", () => {
+    expect(saveStatus({ ...base, sent: 0, saved: 0 })).toBe("saving");
+  });
+  it("is 离线 after a drop, 连接中 before the first connection, 只读 when the server says so", () => {
+    expect(saveStatus({ ...base, connected: false })).toBe("offline");
+    expect(saveStatus({ ...base, connected: false, everConnected: false })).toBe("connecting");
+    expect(saveStatus({ ...base, writable: false })).toBe("readonly");
+    expect(saveStatus({ ...base, writable: null })).toBe("connecting");
+  });
+  it("counts Chinese characters, not letters, digits or punctuation", () => {
+    expect(countChineseChars("发展党员X名，覆盖率100%。")).toBe(6);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The browser side of one section's collaboration: the Y.Doc, its IndexedDB copy (offline
+ * edits survive a dropped connection and a reload), and the y-websocket provider connected to
+ * `/collab/<sectionId>` with Hegao's own messages (100 state, 101 saved). Exposes a snapshot
+ * for `useSyncExternalStore` and announces state changes to the page as a
+ * `hegao:section-state` window event (the review sidebar listens).
+ */
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import { WebsocketProvider } from "y-websocket";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { EXTENSIONS_PARAM, MESSAGE_SAVED, MESSAGE_SECTION_STATE, readSectionState } from "@/lib/collab/messages";
+import { countingWebSocket, type CountingSocket } from "./counting-websocket";
+import { saveStatus, type SaveStatus } from "./save-status";
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  self: boolean;
+}
+
+export interface CollabSnapshot {
+  status: SaveStatus;
+  /** The section's review state as the server last said (initially from the page). */
+  state: string;
+  /** May this connection write (last word of the server; false until told). */
+  writable: boolean;
+  /** The document has been loaded once (from the server or IndexedDB): safe to edit. */
+  ready: boolean;
+  peers: Peer[];
+}
+
+export interface SectionCollabOptions {
+  sectionId: string;
+  userId: string;
+  user: { name: string; color: string };
+  initialState: string;
+  /** ws(s)://host/collab; defaults to the page's own origin. */
+  serverUrl?: string;
+}
+
+export class SectionCollab {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly idb: IndexeddbPersistence;
+  private listeners = new Set<() => void>();
+  private snapshot: CollabSnapshot;
+  /** What the server said on the current socket (null: not yet, or disconnected). */
+  private writable: boolean | null = null;
+  /** The server's last word on any socket: offline and while reconnecting, editing goes on. */
+  private lastWritable = false;
+  private state: string;
+  private everConnected = false;
+  private everSynced = false;
+
+  constructor(private readonly opts: SectionCollabOptions) {
+    this.state = opts.initialState;
+    this.idb = new IndexeddbPersistence(`hegao:${opts.sectionId}:${opts.userId}`, this.doc);
+    this.idb.on("synced", () => this.update());
+    const url = opts.serverUrl ?? `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+    this.provider = new WebsocketProvider(url, opts.sectionId, this.doc, {
+      connect: false,
+      disableBc: true, // each tab is its own connection: the server authorises and acknowledges it
+      params: { [EXTENSIONS_PARAM]: "1" },
+      WebSocketPolyfill: countingWebSocket(WebSocket, () => this.update()),
+      maxBackoffTime: 2000,
+    });
+    this.provider.messageHandlers[MESSAGE_SECTION_STATE] = (_enc, dec) => this.onState(readSectionState(dec));
+    this.provider.messageHandlers[MESSAGE_SAVED] = (_enc, dec) => {
+      const socket = this.provider.ws as unknown as CountingSocket | null;
+      if (socket) socket.saved = Math.max(socket.saved, decoding.readVarUint(dec));
+      this.update();
+    };
+    this.provider.on("status", ({ status }) => {
+      if (status === "connected") this.everConnected = true;
+      if (status !== "connected") this.writable = null; // the server tells again on reconnect
+      this.update();
+    });
+    this.provider.on("sync", (synced: boolean) => {
+      if (synced) this.everSynced = true;
+      this.update();
+    });
+    this.provider.awareness.setLocalStateField("user", opts.user); // the server overwrites it with the signed-in account anyway
+    this.provider.awareness.on("change", () => this.update());
+    this.snapshot = this.compute();
+    this.provider.connect();
+  }
+
+  private onState(msg: { state: string; writable: boolean }): void {
+    const changed = msg.state !== this.state || msg.writable !== this.writable;
+    this.state = msg.state;
+    this.writable = msg.writable;
+    this.lastWritable = msg.writable;
+    if (changed) {
+      window.dispatchEvent(
+        new CustomEvent("hegao:section-state", { detail: { sectionId: this.opts.sectionId, state: msg.state, writable: msg.writable } }),
+      );
+    }
+    this.update();
+  }
+
+  private compute(): CollabSnapshot {
+    const socket = this.provider.ws as unknown as CountingSocket | null;
+    const status = saveStatus({
+      connected: this.provider.wsconnected,
+      synced: this.provider.synced,
+      writable: this.writable,
+      everConnected: this.everConnected,
+      sent: socket?.sent ?? 0,
+      saved: socket?.saved ?? 0,
+    });
+    const peers: Peer[] = [];
+    this.provider.awareness.getStates().forEach((s, clientId) => {
+      const user = s.user as { name?: string; color?: string } | undefined;
+      if (user?.name) peers.push({ clientId, name: user.name, color: user.color ?? "#64748b", self: clientId === this.doc.clientID });
+    });
+    peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, "zh-CN"));
+    const writable = this.writable ?? this.lastWritable;
+    return { status, state: this.state, writable, ready: this.everSynced || this.idb.synced, peers };
+  }
+
+  private update(): void {
+    const next = this.compute();
+    const prev = this.snapshot;
+    if (
+      prev.status === next.status && prev.state === next.state && prev.writable === next.writable &&
+      prev.ready === next.ready && JSON.stringify(prev.peers) === JSON.stringify(next.peers)
+    ) return;
+    this.snapshot = next;
+    this.listeners.forEach((l) => l());
+  }
+
+  /** For useSyncExternalStore. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** For useSyncExternalStore: the same object until something visible changed. */
+  getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  /** Disconnects and frees everything (component unmount). */
+  destroy(): void {
+    this.listeners.clear();
+    this.provider.destroy();
+    void this.idb.destroy();
+    this.doc.destroy();
+  }
+}
