@@ -18,6 +18,6 @@ describe("save status", () => {
     expect(saveStatus({ ...base, writable: null })).toBe("connecting");
   });
   it("counts Chinese characters, not letters, digits or punctuation", () => {
-    expect(countChineseChars("发展党员X名，覆盖率100%。")).toBe(6);
+    expect(countChineseChars("发展党员X名，覆盖率100%。")).toBe(8);
   });
 });
