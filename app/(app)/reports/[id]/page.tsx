@@ -1,37 +1,64 @@
+/**
+ * The report dashboard: every section with number, department, state, due date (逾期),
+ * last activity and placeholders; progress per department and overall; filters by state and
+ * department (`?state=&dept=`, editors default to their own department); toolbar links to the
+ * preview, outline and export for reviewers/admins.
+ */
 import Link from "next/link";
+import { forbiddenPage } from "@/app/_components/forbidden";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
-import { getReportWithOutline } from "@/lib/reports/get-report";
-import { canSection } from "@/lib/policy";
-import { STATE_LABELS } from "@/lib/review/state-machine";
+import { canReport } from "@/lib/policy";
+import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
+import { Filters } from "./_dashboard/filters";
+import { ProgressBars } from "./_dashboard/progress-bars";
+import { SectionTable } from "./_dashboard/section-table";
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+export const dynamic = "force-dynamic";
+
+export default async function ReportPage({
+  params, searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ state?: string; dept?: string }>;
+}) {
   const user = await requirePageUser();
   const { id } = await params;
-  const { report, sections } = await getReportWithOutline(await getDb(), id);
+  const query = await searchParams;
+  if (!canReport(user, "read")) return forbiddenPage();
+  const state = isSectionState(query.state) ? query.state : undefined;
+  // Editors land on their department's sections; `dept=all` shows every row.
+  const dept = query.dept === "all" ? undefined : query.dept || (user.role === "editor" ? user.departmentId : undefined);
+  const db = await getDb();
+  const dash = await getDashboard(db, id, { state, dept }).catch(() => null);
+  if (!dash) return forbiddenPage("总结不存在或已被删除");
+  const { report } = dash;
+  const now = new Date();
+
   return (
-    <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{report.title}</h1>
-      <div className="card overflow-hidden">
-        <table className="table">
-          <thead><tr><th>章节</th><th>部门</th><th>状态</th></tr></thead>
-          <tbody>
-            {sections.map((s) => (
-              <tr key={s.id}>
-                <td style={{ paddingLeft: `${s.level * 12}px` }}>
-                  {canSection(user, "read", s) && !s.headingOnly ? (
-                    <Link href={`/sections/${s.id}`} className="text-brand-700 hover:underline">{s.number}{s.title}</Link>
-                  ) : (
-                    <span>{s.number}{s.title}</span>
-                  )}
-                </td>
-                <td>{s.departmentName ?? "—"}</td>
-                <td>{s.headingOnly ? "" : STATE_LABELS[s.state]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <div className="space-y-4" data-testid="dashboard">
+      <div className="flex flex-wrap items-center gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">{report.title}</h1>
+          <p className="text-xs text-slate-500">
+            {report.period && `${report.period} · `}截止 {report.deadline ?? "未设置"} · 共 {dash.totalSections} 个章节
+            {report.status === "finalized" && <span className="badge ml-2 bg-emerald-50 text-emerald-700">已定稿</span>}
+          </p>
+        </div>
+        <div className="ml-auto flex gap-2">
+          {canReport(user, "preview") && <Link href={`/reports/${id}/preview`} className="btn">预览全文</Link>}
+          {canReport(user, "administer") && <Link href={`/reports/${id}/outline`} className="btn">编辑大纲</Link>}
+          {canReport(user, "export") && <a href={`/api/reports/${id}/export?format=docx`} className="btn btn-primary">导出</a>}
+        </div>
       </div>
+      <ProgressBars overall={dash.overall} departments={dash.departments} />
+      <Filters
+        departments={dash.departments.filter((d) => d.departmentId).map((d) => ({ id: d.departmentId!, name: d.name }))}
+        state={state ?? ""}
+        dept={dept ?? ""}
+        ownDept={user.role === "editor" ? { id: user.departmentId, name: user.departmentName } : null}
+      />
+      <SectionTable rows={dash.rows} user={user} now={now} />
     </div>
   );
 }

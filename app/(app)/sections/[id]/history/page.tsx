@@ -1,0 +1,88 @@
+/**
+ * History of a section: the audit log of review transitions (who, when, from → to, comment)
+ * and the frozen versions; `?version=<n>` shows that version's text.
+ */
+import Link from "next/link";
+import { forbiddenPage } from "@/app/_components/forbidden";
+import { requirePageUser } from "@/app/_server/session";
+import { getDb } from "@/db/client";
+import { canSection } from "@/lib/policy";
+import { formatDateTime } from "@/lib/reports/relative-time";
+import { getVersionByNumber, listReviewEvents, listVersions } from "@/lib/review/history";
+import { getSectionView } from "@/lib/review/section-view";
+import { EVENT_LABELS, STATE_LABELS } from "@/lib/review/state-machine";
+import { StateBadge } from "../sidebar/state-badge";
+
+export const dynamic = "force-dynamic";
+
+const KIND_LABELS = { submitted: "提交稿", approved: "通过稿" } as const;
+
+export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const { version } = await searchParams;
+  const db = await getDb();
+  const section = await getSectionView(db, id).catch(() => null);
+  if (!section) return forbiddenPage("章节不存在或已被删除");
+  if (!canSection(user, "read", section)) return forbiddenPage("该章节分配给其他部门，您无权查看");
+  const [events, versions] = [await listReviewEvents(db, id), await listVersions(db, id)];
+  const shown = version && /^\d+$/.test(version) ? await getVersionByNumber(db, id, Number(version)) : null;
+  const back = user.role === "editor" || section.state !== "in_review" ? `/sections/${id}` : `/sections/${id}/review`;
+
+  return (
+    <div className="space-y-4" data-testid="history-page">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={`/reports/${section.reportId}`} className="text-sm text-brand-700 hover:underline">← {section.reportTitle}</Link>
+        <h1 className="text-lg font-semibold">{section.number}{section.title} · 审核记录</h1>
+        <StateBadge state={section.state} />
+        <Link href={back} className="ml-auto text-sm text-brand-700 hover:underline">返回章节</Link>
+      </div>
+      <div className="grid grid-cols-3 gap-4">
+        <section className="card col-span-2 overflow-hidden">
+          <h2 className="border-b border-slate-200 px-4 py-2 font-medium">审核记录</h2>
+          {events.length === 0 ? (
+            <p className="p-4 text-sm text-slate-500">还没有审核记录。</p>
+          ) : (
+            <table className="table" data-testid="audit-log">
+              <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态变化</th><th>意见 / 原因</th><th>版本</th></tr></thead>
+              <tbody>
+                {events.map((e) => (
+                  <tr key={e.id} data-event={e.event}>
+                    <td className="whitespace-nowrap text-xs">{formatDateTime(e.createdAt)}</td>
+                    <td>{e.actorName}</td>
+                    <td>{EVENT_LABELS[e.event] ?? e.event}</td>
+                    <td className="whitespace-nowrap text-xs">{STATE_LABELS[e.fromState]} → {STATE_LABELS[e.toState]}</td>
+                    <td className="whitespace-pre-wrap text-xs">{e.comment ?? ""}</td>
+                    <td>{e.versionNumber ? <Link className="text-brand-700 hover:underline" href={`?version=${e.versionNumber}`}>第 {e.versionNumber} 版</Link> : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="card overflow-hidden">
+          <h2 className="border-b border-slate-200 px-4 py-2 font-medium">历史版本</h2>
+          {versions.length === 0 ? (
+            <p className="p-4 text-sm text-slate-500">还没有冻结的版本（提交审核时生成）。</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="version-list">
+              {versions.map((v) => (
+                <li key={v.id} className={`flex items-center justify-between px-4 py-2 ${shown?.id === v.id ? "bg-brand-50" : ""}`}>
+                  <Link href={`?version=${v.number}`} className="text-brand-700 hover:underline">第 {v.number} 版 · {KIND_LABELS[v.kind]}</Link>
+                  <span className="text-xs text-slate-500">{v.authorName} · {formatDateTime(v.createdAt)} · {v.chars} 字</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      {version && !shown && <p className="text-sm text-red-600">没有第 {version} 版。</p>}
+      {shown && (
+        <section className="card" data-testid="version-text">
+          <h2 className="border-b border-slate-200 px-4 py-2 font-medium">第 {shown.number} 版 · {KIND_LABELS[shown.kind]}（{formatDateTime(shown.createdAt)}）</h2>
+          <div className="whitespace-pre-wrap px-6 py-4 font-serif text-base leading-8">{shown.text}</div>
+        </section>
+      )}
+    </div>
+  );
+}
