@@ -60,12 +60,17 @@ export class Room implements ProtocolRoom {
   }
 
   private async load(): Promise<void> {
+    const t0 = performance.now();
     const loaded = await this.deps.load(this.sectionId);
     if (!loaded) throw new Error("section not found");
     Y.transact(this.doc, () => loaded.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
     this.section = { ...loaded.section, state: this.pendingState ?? loaded.section.state };
     this.saver.rows = loaded.rows;
     for (const c of this.conns) this.greet(c);
+    // Benchmark hook (bench/cold-open.ts): database read + apply + greeting, server side.
+    if (process.env.HEGAO_COLLAB_TIMING === "1") {
+      this.deps.log(`[collab ${this.sectionId}] room loaded: ${loaded.rows} rows in ${(performance.now() - t0).toFixed(2)} ms`);
+    }
     const queued = this.queue;
     this.queue = [];
     for (const [c, frame] of queued) this.receive(c, frame);
