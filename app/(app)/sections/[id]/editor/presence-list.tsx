@@ -12,7 +12,7 @@ export function PresenceList({ peers }: { peers: Peer[] }) {
         <span key={p.clientId} className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-white px-2 py-0.5" data-testid="presence-user">
           <span className="inline-block h-2 w-2 rounded-full" style={{ background: p.color }} />
           {p.name}
-          {p.self && <span className="text-slate-400">（我）</span>}
+          {p.self && <span className="-ml-1 text-slate-400">（我）</span>}
         </span>
       ))}
     </div>
