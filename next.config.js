@@ -7,6 +7,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,
+  // The import page uploads .docx / .txt files up to 10 MB (lib/import MAX_IMPORT_BYTES) through a
+  // server action; the default limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 export default nextConfig;

@@ -1,0 +1,98 @@
+"use client";
+
+/**
+ * The outline editor: each change is one server action (lib/outline commands in a
+ * transaction), then the page refreshes so numbers are recomputed from the new order.
+ */
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { outlineCommand, type OutlineCommand } from "./actions";
+
+export interface OutlineRow {
+  id: string; parentId: string | null; level: number; number: string; title: string;
+  departmentId: string; dueDate: string; headingOnly: boolean; stateLabel: string;
+}
+
+type Cmd = OutlineCommand extends infer C ? (C extends { reportId: string } ? Omit<C, "reportId"> : never) : never;
+
+export function OutlineEditor({ reportId, sections, departments, locked }: {
+  reportId: string; sections: OutlineRow[]; departments: { id: string; name: string }[]; locked: boolean;
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [newTitle, setNewTitle] = useState("");
+
+  const run = (command: Cmd, after?: () => void) => {
+    setError(null);
+    start(async () => {
+      const result = await outlineCommand({ ...command, reportId } as OutlineCommand);
+      if (!result.ok) setError(result.error);
+      else {
+        after?.();
+        router.refresh();
+      }
+    });
+  };
+  const disabled = pending || locked;
+  const siblings = (s: OutlineRow) => sections.filter((x) => x.parentId === s.parentId);
+
+  return (
+    <div className="space-y-3" aria-busy={pending}>
+      {error && <p role="alert" className="card border-red-200 bg-red-50 p-2 text-sm text-red-700">{error}</p>}
+      <div className="card overflow-hidden">
+        <table className="table">
+          <thead><tr><th className="w-[44%]">章节</th><th>部门</th><th>截止日期</th><th>状态</th><th>调整</th></tr></thead>
+          <tbody>
+            {sections.map((s) => {
+              const sib = siblings(s);
+              const idx = sib.findIndex((x) => x.id === s.id);
+              return (
+                <tr key={s.id} data-testid="outline-row">
+                  <td>
+                    <form className="flex items-center gap-1" style={{ paddingLeft: `${(s.level - 1) * 20}px` }}
+                      onSubmit={(e) => { e.preventDefault(); const t = new FormData(e.currentTarget).get("title"); if (t !== s.title) run({ op: "rename", sectionId: s.id, title: String(t) }); }}>
+                      <span className="w-12 shrink-0 text-right font-serif text-slate-600" data-testid="outline-number">{s.number}</span>
+                      <input name="title" key={s.title} defaultValue={s.title} className="input" aria-label={`${s.number}标题`} disabled={disabled}
+                        onBlur={(e) => e.currentTarget.form?.requestSubmit()} />
+                    </form>
+                  </td>
+                  <td>
+                    <select className="input w-36" value={s.departmentId} disabled={disabled} aria-label={`${s.number}${s.title}部门`}
+                      onChange={(e) => run({ op: "assign", sectionId: s.id, departmentId: e.target.value })}>
+                      <option value="">{s.headingOnly ? "（分组标题）" : "未分配"}</option>
+                      {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <input type="date" className="input w-36" defaultValue={s.dueDate} key={s.dueDate} disabled={disabled} aria-label={`${s.number}截止日期`}
+                      onChange={(e) => run({ op: "assign", sectionId: s.id, dueDate: e.target.value })} />
+                  </td>
+                  <td className="text-xs text-slate-500">{s.stateLabel}</td>
+                  <td className="whitespace-nowrap">
+                    <button className="btn px-1.5" title="上移" aria-label={`上移${s.title}`} disabled={disabled || idx === 0} onClick={() => run({ op: "move", sectionId: s.id, direction: "up" })}>↑</button>
+                    <button className="btn ml-1 px-1.5" title="下移" aria-label={`下移${s.title}`} disabled={disabled || idx === sib.length - 1} onClick={() => run({ op: "move", sectionId: s.id, direction: "down" })}>↓</button>
+                    <button className="btn ml-1 px-1.5" title="升级（左移）" aria-label={`升级${s.title}`} disabled={disabled || s.level === 1} onClick={() => run({ op: "outdent", sectionId: s.id })}>←</button>
+                    <button className="btn ml-1 px-1.5" title="降级（右移）" aria-label={`降级${s.title}`} disabled={disabled || idx === 0 || s.level >= 4} onClick={() => run({ op: "indent", sectionId: s.id })}>→</button>
+                    <button className="btn ml-1 px-1.5 text-xs" title="添加下级章节" disabled={disabled || s.level >= 4}
+                      onClick={() => { const t = prompt(`在「${s.number}${s.title}」下添加章节，标题：`); if (t?.trim()) run({ op: "add", title: t, parentId: s.id }); }}>+下级</button>
+                    <button className="btn btn-danger ml-1 px-1.5 text-xs" aria-label={`删除${s.title}`} disabled={disabled}
+                      onClick={() => {
+                        const kids = sections.filter((x) => x.parentId === s.id).length;
+                        if (confirm(`确定删除「${s.number}${s.title}」${kids ? `及其下 ${kids} 个子章节` : ""}吗？已写的内容会一并删除，不能恢复。`)) run({ op: "delete", sectionId: s.id });
+                      }}>删除</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <form className="flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); run({ op: "add", title: newTitle, parentId: null }, () => setNewTitle("")); }}>
+        <input className="input w-80" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} placeholder="新的一级章节标题，如 下半年工作安排" aria-label="新的一级章节标题" disabled={disabled} />
+        <button className="btn btn-primary" disabled={disabled || !newTitle.trim()}>添加一级章节</button>
+        {pending && <span className="text-sm text-slate-500">正在保存…</span>}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { requirePageUser } from "@/app/_server/session";
+import { forbiddenPage } from "@/app/_components/forbidden";
+import { getDb } from "@/db/client";
+import { assembleReport } from "@/lib/assembly/assemble-report";
+import { getFinal, listFinals } from "@/lib/assembly/finals";
+import { canReport } from "@/lib/policy";
+import { getReportWithOutline } from "@/lib/reports/get-report";
+import { Paper } from "./paper";
+import { Toolbar } from "./toolbar";
+
+export const dynamic = "force-dynamic";
+
+const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
+/** 预览 (reviewers, admins): the assembled document now; admins finalize, export and reopen here. */
+export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  if (!canReport(user, "preview")) return forbiddenPage("只有审核人和管理员可以预览全文");
+  const { id } = await params;
+  const db = await getDb();
+  const { report, sections } = await getReportWithOutline(db, id);
+  const finalized = report.status === "finalized";
+  const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
+  const finals = await listFinals(db, id);
+  const headingOnly = new Set(sections.filter((s) => s.headingOnly).map((s) => s.id));
+  const pending = sections.filter((s) => !s.headingOnly && s.state !== "approved").map((s) => `${s.number}${s.title}`);
+  const reviewed = sections.length - headingOnly.size;
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">全文预览</h1>
+        {finalized ? (
+          <span className="badge bg-green-100 text-green-800">已定稿 · 第{finals[0]?.number}版</span>
+        ) : (
+          <span className="badge bg-blue-50 text-blue-700" data-testid="approved-count">已通过 {reviewed - pending.length} / {reviewed} 个章节</span>
+        )}
+        <div className="ml-auto flex gap-2">
+          <Link className="btn" href={`/reports/${id}`}>返回总结</Link>
+          {canReport(user, "administer") && <Link className="btn" href={`/reports/${id}/outline`}>编辑提纲</Link>}
+        </div>
+      </div>
+      <div className="grid items-start gap-4 lg:grid-cols-[1fr_280px]">
+        <div className="rounded-lg bg-slate-200/70 p-4"><Paper doc={doc} headingOnly={headingOnly} /></div>
+        {canReport(user, "finalize") ? (
+          <Toolbar reportId={id} version={report.version} finalized={finalized} pending={pending}
+            finals={finals.map((f) => ({ number: f.number, createdAt: time(f.createdAt), createdByName: f.createdByName }))} />
+        ) : (
+          <aside className="card p-4 text-sm text-slate-500">审核人可随时预览全文；定稿和导出由管理员进行。</aside>
+        )}
+      </div>
+    </div>
+  );
+}

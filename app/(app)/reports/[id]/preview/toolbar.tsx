@@ -1,0 +1,82 @@
+"use client";
+
+/**
+ * The admin's actions on the preview page: 定稿 (disabled with the reason while sections are
+ * not approved), exports (draft → 征求意见稿), the list of finals, and 重新打开 with a reason.
+ */
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { finalizeAction, reopenAction } from "./actions";
+
+export interface FinalRow { number: number; createdAt: string; createdByName: string | null }
+
+const FORMATS = [["docx", "Word"], ["md", "Markdown"], ["html", "HTML"]] as const;
+
+export function Toolbar({ reportId, version, finalized, pending, finals }: {
+  reportId: string; version: number; finalized: boolean; pending: string[]; finals: FinalRow[];
+}) {
+  const router = useRouter();
+  const [busy, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reason, setReason] = useState("");
+  const exportUrl = (format: string, final?: number) => `/api/reports/${reportId}/export?format=${format}${final ? `&final=${final}` : ""}`;
+
+  const act = (fn: () => Promise<{ ok: boolean; error?: string; message?: string }>) =>
+    start(async () => {
+      const r = await fn();
+      setMessage({ ok: r.ok, text: (r.ok ? r.message : r.error) ?? "" });
+      if (r.ok) { setReason(""); router.refresh(); }
+    });
+
+  return (
+    <aside className="space-y-4 text-sm" aria-busy={busy}>
+      <div className="card space-y-2 p-4">
+        <h2 className="font-semibold">定稿</h2>
+        {finalized ? (
+          <p className="text-green-700">已定稿（第{finals[0]?.number}版）。</p>
+        ) : (
+          <>
+            <button className="btn btn-primary w-full" disabled={busy || pending.length > 0}
+              onClick={() => confirm("定稿后各章节不能再修改（可重新打开）。确定定稿吗？") && act(() => finalizeAction({ reportId, version }))}>定稿</button>
+            {pending.length > 0 && (
+              <div className="text-xs text-amber-800" data-testid="finalize-blocked">
+                还有 {pending.length} 个章节未通过审核，暂不能定稿：
+                <ul className="mt-1 list-disc pl-4">{pending.slice(0, 8).map((p) => <li key={p}>{p}</li>)}{pending.length > 8 && <li>……</li>}</ul>
+              </div>
+            )}
+          </>
+        )}
+        {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-700" : "field-error"}>{message.text}</p>}
+      </div>
+      <div className="card space-y-2 p-4">
+        <h2 className="font-semibold">导出{finalized ? "定稿" : "（征求意见稿）"}</h2>
+        <div className="flex flex-wrap gap-2">
+          {FORMATS.map(([f, label]) => <a key={f} className="btn" href={exportUrl(f)} download>导出 {label}</a>)}
+        </div>
+      </div>
+      <div className="card space-y-2 p-4">
+        <h2 className="font-semibold">历次定稿</h2>
+        {finals.length === 0 && <p className="text-slate-500">尚未定稿</p>}
+        <ul className="space-y-1.5" data-testid="finals">
+          {finals.map((f) => (
+            <li key={f.number} className="flex flex-wrap items-center gap-x-2">
+              <span className="font-medium">第{f.number}版</span>
+              <span className="text-xs text-slate-500">{f.createdAt}{f.createdByName ? ` · ${f.createdByName}` : ""}</span>
+              <span className="ml-auto flex gap-1.5">
+                {FORMATS.map(([fmt, label]) => <a key={fmt} className="text-brand-700 hover:underline" href={exportUrl(fmt, f.number)} download>{label}</a>)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {finalized && (
+        <form className="card space-y-2 p-4" onSubmit={(e) => { e.preventDefault(); act(() => reopenAction({ reportId, version, reason })); }}>
+          <h2 className="font-semibold">重新打开</h2>
+          <p className="text-xs text-slate-500">重新打开后可再次修改、审核和定稿；已有定稿保留可下载。</p>
+          <textarea className="input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="原因（必填）" aria-label="重新打开原因" />
+          <button className="btn w-full" disabled={busy || !reason.trim()}>重新打开</button>
+        </form>
+      )}
+    </aside>
+  );
+}

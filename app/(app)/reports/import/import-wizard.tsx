@@ -1,0 +1,95 @@
+"use client";
+
+/**
+ * The import page: choose a source, then review and reshape the recognised outline (numbers
+ * computed live), assign departments and dates, and create the report.
+ */
+import { useState, useTransition } from "react";
+import type { ImportResult } from "@/lib/import/types";
+import { guessPeriod, planFromImport, type PlanSection } from "@/lib/reports/import-plan";
+import { createFromImport } from "./actions";
+import { PlanEditor } from "./plan-editor";
+import { SourceStep } from "./source-step";
+
+export interface Dept { id: string; name: string }
+
+interface Meta { title: string; period: string; deadline: string; preamble: string }
+
+const BLANK_SECTIONS = [
+  { level: 1, title: "上半年主要工作", body: "" },
+  { level: 2, title: "（请填写小标题）", body: "" },
+  { level: 1, title: "存在的问题", body: "" },
+  { level: 1, title: "下半年工作安排", body: "" },
+];
+
+export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; maxBytes: number }) {
+  const [plan, setPlan] = useState<PlanSection[] | null>(null);
+  const [removed, setRemoved] = useState<string[]>([]);
+  const [meta, setMeta] = useState<Meta>({ title: "", period: "", deadline: "", preamble: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const loaded = (result: ImportResult) => {
+    setPlan(planFromImport(result.sections));
+    setRemoved(result.removed);
+    setMeta({ title: result.title, period: guessPeriod(result.title), deadline: "", preamble: result.preamble });
+    setError(null);
+  };
+
+  if (!plan) {
+    return (
+      <SourceStep
+        maxBytes={maxBytes}
+        onParsed={loaded}
+        onBlank={() => loaded({ title: "", preamble: "", sections: BLANK_SECTIONS as ImportResult["sections"], removed: [] })}
+      />
+    );
+  }
+
+  const create = () => {
+    setError(null);
+    start(async () => {
+      const result = await createFromImport({
+        ...meta,
+        sections: plan.map(({ level, title, body, departmentId, dueDate }) => ({ level, title, body, departmentId, dueDate })),
+      });
+      if (result && !result.ok) setError(result.error);
+    });
+  };
+
+  const field = (name: keyof Meta, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className="block">
+      <span className="label">{label}</span>
+      <input className="input" value={meta[name]} onChange={(e) => setMeta({ ...meta, [name]: e.target.value })} {...props} />
+    </label>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="card grid gap-3 p-4 md:grid-cols-[2fr_1fr_1fr]">
+        {field("title", "总结标题", { placeholder: "如 2026年上半年党建工作总结", "aria-label": "总结标题" })}
+        {field("period", "期间", { placeholder: "如 2026年上半年" })}
+        {field("deadline", "截止日期", { type: "date", "aria-label": "截止日期" })}
+        <label className="block md:col-span-3">
+          <span className="label">开头段落</span>
+          <textarea className="input font-serif" rows={3} value={meta.preamble} onChange={(e) => setMeta({ ...meta, preamble: e.target.value })} />
+        </label>
+      </div>
+      <PlanEditor plan={plan} onChange={setPlan} departments={departments} />
+      {removed.length > 0 && (
+        <details className="card p-4" open data-testid="removed-lines">
+          <summary className="cursor-pointer font-semibold">已删除的广告 / 水印行（{removed.length} 行，不会进入总结）</summary>
+          <ul className="mt-2 list-disc space-y-0.5 pl-6 text-sm text-slate-500">
+            {removed.map((line, i) => <li key={i} className="line-through decoration-slate-300">{line}</li>)}
+          </ul>
+        </details>
+      )}
+      {error && <p role="alert" className="field-error text-sm">{error}</p>}
+      <div className="flex items-center gap-2">
+        <button className="btn btn-primary" onClick={create} disabled={pending}>{pending ? "正在创建…" : "创建总结"}</button>
+        <button className="btn" onClick={() => setPlan(null)} disabled={pending}>重新选择来源</button>
+        <span className="text-sm text-slate-500">创建后各部门即可在线编写自己的章节。</span>
+      </div>
+    </div>
+  );
+}

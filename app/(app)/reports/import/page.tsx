@@ -1,0 +1,22 @@
+import { requirePageUser } from "@/app/_server/session";
+import { forbiddenPage } from "@/app/_components/forbidden";
+import { getDb } from "@/db/client";
+import { listDepartments } from "@/lib/accounts/departments";
+import { MAX_IMPORT_BYTES } from "@/lib/import";
+import { canReport } from "@/lib/policy";
+import { ImportWizard } from "./import-wizard";
+
+export const dynamic = "force-dynamic";
+
+/** 新建 / 导入总结 (admins): upload or paste last year's summary, reshape the outline, create. */
+export default async function ImportPage() {
+  const user = await requirePageUser();
+  if (!canReport(user, "administer")) return forbiddenPage("只有管理员可以新建或导入总结");
+  const departments = await listDepartments(await getDb());
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">新建 / 导入总结</h1>
+      <ImportWizard departments={departments.map((d) => ({ id: d.id, name: d.name }))} maxBytes={MAX_IMPORT_BYTES} />
+    </div>
+  );
+}
