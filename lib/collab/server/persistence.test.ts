@@ -10,6 +10,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { appendUpdate, compactLog, loadRoom } from "./persistence";
 import { Room, type RoomDeps } from "./room";
 import { RoomSaver } from "./saver";
+import { Rooms } from "./rooms";
 import { demoFixture, fakeConnection, sleep, typeText } from "./test-helpers";
 
 describe.each(testDbTargets())("room persistence on $name", (target) => {
@@ -73,6 +74,25 @@ describe.each(testDbTargets())("room persistence on $name", (target) => {
     for (let i = 0; i < 5; i++) expect(text).toContain(`压缩测试${i}`);
     expect(text).toContain("第9段新增内容");
     room.destroy();
+  });
+
+  it("flushes on request, and unloads an empty room after a while: saved, compacted, freed", async () => {
+    const id = fx.section.id;
+    const rooms = new Rooms({ ...roomDeps(), saver: { delayMs: 100, maxRetries: 1, compactAbove: 200 } }, 50);
+    const a = fakeConnection(fx.dqb1);
+    const room = rooms.join(id, a.conn);
+    await room.ready;
+    room.receive(a.conn, typeText(new Y.Doc(), "卸载前的内容"));
+    room.receive(a.conn, typeText(new Y.Doc(), "再一段"));
+    await rooms.flush(id); // the review workflow's flushSection before freezing a version
+    expect(docToContent(await loadSectionDoc(handle.db, id)).text).toContain("卸载前的内容");
+    expect(await rows(id)).toBeGreaterThan(1);
+    rooms.leave(room, a.conn);
+    expect(rooms.get(id)).toBe(room);
+    for (let i = 0; i < 100 && rooms.get(id); i++) await sleep(20);
+    expect(rooms.get(id)).toBeUndefined();
+    expect(await rows(id)).toBe(1);
+    expect(docToContent(await loadSectionDoc(handle.db, id)).text).toContain("再一段");
   });
 
   it("keeps a failed batch, retries it, and acknowledges only after it is written", async () => {
