@@ -38,13 +38,14 @@ export function diffTexts(before: string | null, after: string): DiffPart[] {
   return out;
 }
 
-/** Number of added and removed characters of a diff (for "新增 N 字 / 删除 M 字"). */
+/** Number of added and removed characters of a diff, line breaks not counted (for "新增 N 字 / 删除 M 字"). */
 export function diffStats(parts: readonly DiffPart[]): { added: number; removed: number } {
   let added = 0;
   let removed = 0;
   for (const p of parts) {
-    if (p.kind === "added") added += [...p.text].length;
-    if (p.kind === "removed") removed += [...p.text].length;
+    const n = [...p.text.replace(/\n/g, "")].length;
+    if (p.kind === "added") added += n;
+    if (p.kind === "removed") removed += n;
   }
   return { added, removed };
 }
