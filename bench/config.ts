@@ -1,0 +1,92 @@
+/**
+ * Command-line options of `npm run bench` and the two presets: the full run (the issue's
+ * default load: 200 editors in 20 sections typing 5 updates/s each for 30 s, plus the scale
+ * steps) and `--quick` (a smaller load, no scale steps, under 2 minutes).
+ */
+import os from "node:os";
+import { parseArgs } from "node:util";
+
+export interface BenchConfig {
+  mode: "full" | "quick";
+  editors: number;
+  rooms: number;
+  rate: number;
+  /** Typing clients per room in the default load (Infinity: every editor types). */
+  typistsPerRoom: number;
+  durationS: number;
+  warmupS: number;
+  drainS: number;
+  workers: number;
+  scale: boolean;
+  scaleSteps: number[];
+  scaleTypists: number;
+  scaleDurationS: number;
+  memoryRooms: number;
+  coldRooms: number;
+  coldUpdates: number;
+  exportRuns: number;
+  unloadWaitS: number;
+  rebuild: boolean;
+  installPandoc: boolean;
+  cpuProf: boolean;
+}
+
+const USAGE = `npm run bench [-- options]
+  --quick               smaller load, no scale steps (< 2 min)
+  --scale / --no-scale  step editors up (${[200, 500, 1000, 2000, 3000].join(", ")}); on by default in the full run
+  --editors N --rooms R --rate K --duration S   the default load
+  --typists T           typing editors per room in the default load (default: all)
+  --scale-steps a,b,c   --scale-typists T (default 1)   --scale-duration S
+  --workers W           load-generator threads (default: cores)
+  --rebuild             rebuild .next-bench even if a build exists
+  --no-pandoc-install   do not apt-get install pandoc when missing
+  --cpu-prof            write a V8 CPU profile of the Hegao server (bench/results/profiles/)`;
+
+/** Parses `argv` (without node and script). @throws with the usage text on unknown options. */
+export function parseConfig(argv: string[]): BenchConfig {
+  const { values: v } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      quick: { type: "boolean" }, scale: { type: "boolean" }, "no-scale": { type: "boolean" },
+      editors: { type: "string" }, rooms: { type: "string" }, rate: { type: "string" }, duration: { type: "string" },
+      typists: { type: "string" }, "scale-steps": { type: "string" }, "scale-typists": { type: "string" },
+      "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" },
+      "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, help: { type: "boolean" },
+    },
+  });
+  if (v.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const quick = v.quick === true;
+  const num = (s: string | undefined, d: number) => {
+    if (s === undefined) return d;
+    const n = Number(s);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`invalid number "${s}"\n${USAGE}`);
+    return n;
+  };
+  return {
+    mode: quick ? "quick" : "full",
+    editors: num(v.editors, quick ? 100 : 200),
+    rooms: num(v.rooms, quick ? 10 : 20),
+    rate: num(v.rate, 5),
+    typistsPerRoom: num(v.typists, Infinity),
+    durationS: num(v.duration, quick ? 8 : 30),
+    warmupS: quick ? 2 : 3,
+    drainS: quick ? 2 : 3,
+    workers: num(v.workers, Math.max(2, os.cpus().length)),
+    scale: v["no-scale"] ? false : v.scale === true || !quick,
+    scaleSteps: v["scale-steps"] ? v["scale-steps"].split(",").map((s) => num(s, 0)) : [200, 500, 1000, 2000, 3000],
+    scaleTypists: num(v["scale-typists"], 1),
+    scaleDurationS: num(v["scale-duration"], quick ? 6 : 15),
+    memoryRooms: quick ? 20 : 60,
+    coldRooms: quick ? 1 : 2,
+    coldUpdates: 20_000,
+    exportRuns: quick ? 3 : 7,
+    unloadWaitS: 34, // the collab server unloads an empty room after 30 s (options.ts)
+    rebuild: v.rebuild === true,
+    installPandoc: v["no-pandoc-install"] !== true,
+    cpuProf: v["cpu-prof"] === true,
+  };
+}

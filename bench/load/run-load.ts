@@ -1,0 +1,149 @@
+/**
+ * Runs one propagation load against a server: N editors spread over the given rooms (whole
+ * rooms per worker thread), one stamped writer per room, `typistsPerRoom` clients typing
+ * `rate` updates/s each (the writer included), the rest reading. Returns latency percentiles
+ * (writer's local update → each reader's applied update), dropped tokens, durable-ack times
+ * (Hegao), the generator threads' event-loop delay, and the server's CPU share over the window.
+ */
+import { Worker } from "node:worker_threads";
+import { cpuMs, rssKB } from "../proc";
+import { round, summarize, type Percentiles } from "../stats";
+import type { ClientSpec, Target } from "./client";
+import type { WorkerCommand, WorkerInput, WorkerRunResult } from "./worker";
+
+export interface LoadRoom {
+  id: string;
+  /** Session cookie of an account allowed to write the room (Hegao). */
+  cookie?: string;
+}
+
+export interface LoadOptions {
+  target: Target;
+  rooms: LoadRoom[];
+  editors: number;
+  /** Typing clients per room, the stamped writer included (≥ 1); Infinity = every editor types. */
+  typistsPerRoom: number;
+  rate: number;
+  warmupMs: number;
+  durationMs: number;
+  drainMs: number;
+  workers: number;
+  /** The server's PID, for its CPU and memory figures. */
+  serverPid?: number;
+}
+
+export interface LoadResult {
+  target: Target["kind"];
+  editors: number;
+  rooms: number;
+  typists: number;
+  rate: number;
+  durationS: number;
+  latency: Percentiles;
+  durableAck: Percentiles | null;
+  sent: number;
+  expected: number;
+  received: number;
+  dropped: number;
+  connectMs: number;
+  failedConnections: number;
+  readOnlyWriters: number;
+  generatorLagP99Ms: number[];
+  serverCpuPct: number | null;
+  serverRssKB: number | null;
+}
+
+const WORKER = new URL("./worker.ts", import.meta.url).href;
+
+function startWorker(input: WorkerInput): Worker {
+  // tsx must be registered inside the thread before the TypeScript module is imported.
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`;
+  return new Worker(boot, { eval: true, workerData: input });
+}
+
+function ask<T>(w: Worker, cmd: WorkerCommand, expect: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const on = (m: { type: string; message?: string }) => {
+      if (m.type === "error") reject(new Error(`load worker: ${m.message}`));
+      else if (m.type === expect) resolve(m as T);
+      else return;
+      w.off("message", on);
+    };
+    w.on("message", on);
+    w.once("error", reject);
+    w.postMessage(cmd);
+  });
+}
+
+/** Builds the client list of every room: editors split evenly, client 0 the writer. */
+function specs(opts: LoadOptions): ClientSpec[][] {
+  const perRoom = opts.rooms.map((_, i) => Math.floor(opts.editors / opts.rooms.length) + (i < opts.editors % opts.rooms.length ? 1 : 0));
+  return opts.rooms.map((room, r) =>
+    Array.from({ length: perRoom[r] }, (_, i): ClientSpec => ({
+      room: room.id,
+      role: i === 0 ? "writer" : i < opts.typistsPerRoom ? "typist" : "reader",
+      cookie: room.cookie,
+      name: `bench-${r}-${i}`,
+    })),
+  );
+}
+
+/** Runs the load; every worker is terminated before this resolves. */
+export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  const byRoom = specs(opts);
+  const nWorkers = Math.max(1, Math.min(opts.workers, opts.rooms.length));
+  const inputs: WorkerInput[] = Array.from({ length: nWorkers }, () => ({ target: opts.target, clients: [], rate: opts.rate, connectConcurrency: 25 }));
+  byRoom.forEach((clients, r) => inputs[r % nWorkers].clients.push(...clients));
+  const workers = inputs.map(startWorker);
+  try {
+    const connected = await Promise.all(
+      workers.map((w) => ask<{ ms: number; failed: number; readOnly: number }>(w, { cmd: "connect" }, "connected")),
+    );
+    const cpu0 = opts.serverPid ? cpuMs(opts.serverPid) : null;
+    const t0 = performance.now();
+    let rss: number | null = null;
+    const rssTimer = setTimeout(() => (rss = opts.serverPid ? rssKB(opts.serverPid) : null), opts.warmupMs + opts.durationMs / 2);
+    const results = await Promise.all(
+      workers.map((w) => ask<WorkerRunResult>(w, { cmd: "run", warmupMs: opts.warmupMs, durationMs: opts.durationMs, drainMs: opts.drainMs }, "done")),
+    );
+    clearTimeout(rssTimer);
+    const cpu1 = opts.serverPid ? cpuMs(opts.serverPid) : null;
+    const elapsed = performance.now() - t0;
+    const latencies = concat(results.map((r) => r.latencies));
+    const durable = concat(results.map((r) => r.durable));
+    const sum = (f: (r: WorkerRunResult) => number) => results.reduce((n, r) => n + f(r), 0);
+    return {
+      target: opts.target.kind,
+      editors: opts.editors,
+      rooms: opts.rooms.length,
+      typists: Math.min(opts.typistsPerRoom, Math.ceil(opts.editors / opts.rooms.length)) * opts.rooms.length,
+      rate: opts.rate,
+      durationS: opts.durationMs / 1000,
+      latency: summarize(latencies),
+      durableAck: durable.length ? summarize(durable) : null,
+      sent: sum((r) => r.sent),
+      expected: sum((r) => r.expected),
+      received: sum((r) => r.received),
+      dropped: Math.max(0, sum((r) => r.expected) - sum((r) => r.received)),
+      connectMs: Math.round(Math.max(...connected.map((c) => c.ms))),
+      failedConnections: connected.reduce((n, c) => n + c.failed, 0),
+      readOnlyWriters: connected.reduce((n, c) => n + c.readOnly, 0),
+      generatorLagP99Ms: results.map((r) => round(r.lagMs.p99, 1) ?? 0),
+      serverCpuPct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 0) : null,
+      serverRssKB: rss,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => ask(w, { cmd: "close" }, "closed").catch(() => {})));
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function concat(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

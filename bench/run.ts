@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: measures Hegao against the references in one run and prints the table
+ * (bench/report.ts), writing it as JSON under bench/results/. Order: build check; data folder
+ * (+ export benchmark on it); the y-websocket reference server's load (and scale steps); the
+ * Hegao server's load with saved acks (and scale steps), room memory, cold opens before and
+ * after the rooms unload (compacted); the editor route's bundle size. Every process it starts
+ * is stopped before it exits; loopback only.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { routeBundleSize } from "./bundle-size";
+import { coldOpen } from "./cold-open";
+import { parseConfig } from "./config";
+import { benchExport, type ExportResult } from "./export";
+import { DIST_DIR, ensureBuild, ROOT, signIn, startHegao } from "./hegao-server";
+import type { Target } from "./load/client";
+import { runLoad, type LoadOptions, type LoadRoom } from "./load/run-load";
+import { scaleSteps } from "./load/scale";
+import { machineInfo } from "./machine";
+import { roomMemory } from "./memory";
+import { BENCH_PASSWORD, prepareData } from "./prepare";
+import { rssKB } from "./proc";
+import { startReferenceServer } from "./reference-server";
+import { printTable, writeResults, type BenchResults } from "./report";
+import { median, ratio, sleep } from "./stats";
+
+const cfg = parseConfig(process.argv.slice(2));
+const started = performance.now();
+const log = (m: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}`);
+const notes: string[] = [];
+const machine = machineInfo();
+process.setMaxListeners(0);
+
+const build = ensureBuild(cfg.rebuild);
+if (build.built) log(`built in ${(build.ms / 1000).toFixed(0)} s`);
+
+log("preparing the data folder (accounts, sections, 20,000-row logs) and the export benchmark");
+let exportResult!: ExportResult;
+const data = await prepareData(
+  { rooms: Math.max(cfg.rooms, 1), memoryRooms: cfg.memoryRooms, coldRooms: cfg.coldRooms, coldUpdates: cfg.coldUpdates },
+  async (db) => void (exportResult = await benchExport(db, { runs: cfg.exportRuns, installPandoc: cfg.installPandoc })),
+);
+log(`data folder ${data.dataDir}; export ${exportResult.hegaoMs} ms vs pandoc ${exportResult.pandocMs} ms`);
+
+const base = (target: Target, rooms: LoadRoom[], pid: number): Omit<LoadOptions, "editors" | "typistsPerRoom" | "durationMs"> => ({
+  target, rooms, rate: cfg.rate, warmupMs: cfg.warmupS * 1000, drainMs: cfg.drainS * 1000, workers: cfg.workers, serverPid: pid,
+});
+const scaleOpts = (label: string) => ({ steps: cfg.scaleSteps, typists: cfg.scaleTypists, durationMs: cfg.scaleDurationS * 1000, p99LimitMs: 50, label });
+
+// The reference: same rooms (by name), same load, no auth, no persistence.
+const ref = await startReferenceServer();
+let refLoad, refScale;
+try {
+  const target: Target = { kind: "reference", serverUrl: ref.url };
+  const rooms = data.loadSections.map((s) => ({ id: s.id }));
+  log(`reference: ${cfg.editors} editors in ${rooms.length} sections for ${cfg.durationS} s`);
+  refLoad = await runLoad({ ...base(target, rooms, ref.child.pid), editors: cfg.editors, typistsPerRoom: cfg.typistsPerRoom, durationMs: cfg.durationS * 1000 });
+  log(`reference p50 ${refLoad.latency.p50} ms p99 ${refLoad.latency.p99} ms, server CPU ${refLoad.serverCpuPct}%`);
+  if (cfg.scale) refScale = await scaleSteps(base(target, rooms, ref.child.pid), scaleOpts("reference"));
+} finally {
+  await ref.child.stop();
+}
+
+// Hegao: the real server, signed-in editors, persistence and read-only enforcement on.
+const profileDir = path.join(ROOT, "bench", "results", "profiles");
+const hegao = await startHegao(data.dataDir, {
+  env: { HEGAO_COLLAB_TIMING: "1" },
+  nodeArgs: cfg.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+});
+let hegaoLoad, hegaoScale, memory, coldBefore, coldAfter, afterUnloadKB;
+try {
+  const pid = hegao.child.pid;
+  const cookies = new Map<string, string>();
+  const cookieOf = async (username: string) => {
+    if (!cookies.has(username)) cookies.set(username, await signIn(hegao.url, username, BENCH_PASSWORD));
+    return cookies.get(username)!;
+  };
+  const target: Target = { kind: "hegao", serverUrl: hegao.url.replace(/^http/, "ws") + "/collab", origin: hegao.url };
+  const withCookies = async (list: { id: string; username: string }[]) =>
+    Promise.all(list.map(async (s) => ({ id: s.id, cookie: await cookieOf(s.username) })));
+  const rooms = await withCookies(data.loadSections);
+  // Memory first, on a fresh server (a heap grown by the load would absorb new rooms).
+  memory = await roomMemory(target, pid, await withCookies(data.memorySections));
+  log(`memory: ${memory.rssPerRoomKB} KB per open room (${memory.baselineKB} → ${memory.openKB} KB)`);
+  log(`hegao: ${cfg.editors} editors in ${rooms.length} sections for ${cfg.durationS} s`);
+  hegaoLoad = await runLoad({ ...base(target, rooms, pid), editors: cfg.editors, typistsPerRoom: cfg.typistsPerRoom, durationMs: cfg.durationS * 1000 });
+  if (hegaoLoad.readOnlyWriters) throw new Error(`${hegaoLoad.readOnlyWriters} typing clients were read-only: check section assignment`);
+  log(`hegao p50 ${hegaoLoad.latency.p50} ms p99 ${hegaoLoad.latency.p99} ms, saved ack p99 ${hegaoLoad.durableAck?.p99} ms, server CPU ${hegaoLoad.serverCpuPct}%`);
+  if (cfg.scale) hegaoScale = await scaleSteps(base(target, rooms, pid), scaleOpts("hegao"));
+  const cold = await withCookies(data.coldSections);
+  coldBefore = await coldOpen(target, hegao.child, cold);
+  log(`cold open before compaction: ${JSON.stringify(coldBefore)}; waiting ${cfg.unloadWaitS} s for the rooms to unload`);
+  await sleep(cfg.unloadWaitS * 1000);
+  afterUnloadKB = rssKB(pid);
+  coldAfter = await coldOpen(target, hegao.child, cold);
+  log(`cold open after compaction: ${JSON.stringify(coldAfter)}`);
+} finally {
+  await hegao.child.stop();
+  if (process.exitCode) console.error(hegao.child.log().slice(-3000));
+}
+
+const bundle = routeBundleSize(path.join(ROOT, DIST_DIR), "(app)/sections/[id]/page", "/sections/[id]");
+const pick = (xs: { serverMs: number | null; clientMs: number; rows: number | null }[]) => ({
+  server: median(xs.flatMap((x) => (x.serverMs === null ? [] : [x.serverMs]))),
+  client: median(xs.map((x) => x.clientMs)),
+  rows: xs[0]?.rows ?? null,
+});
+const cb = pick(coldBefore);
+const ca = pick(coldAfter);
+const lat = (r: typeof hegaoLoad) => ({ ...r.latency, dropped: r.dropped, serverCpuPct: r.serverCpuPct, generatorLagP99Ms: r.generatorLagP99Ms });
+if (Math.max(...hegaoLoad.generatorLagP99Ms, ...refLoad.generatorLagP99Ms) > 20) {
+  notes.push("the load generator's event-loop delay p99 exceeded 20 ms: latencies include generator lag (2-core machine shared by server and clients)");
+}
+if (build.built) notes.push(`the bench built the app into ${DIST_DIR} first (${(build.ms / 1000).toFixed(0)} s)`);
+const results: BenchResults = {
+  mode: cfg.mode,
+  machine,
+  date: new Date().toISOString(),
+  durationS: Math.round((performance.now() - started) / 1000),
+  propagation: {
+    load: { editors: cfg.editors, sections: data.loadSections.length, updatesPerSecondPerTypist: cfg.rate, typists: hegaoLoad.typists, seconds: cfg.durationS },
+    hegao: lat(hegaoLoad),
+    reference: lat(refLoad),
+    ratioP50: ratio(hegaoLoad.latency.p50, refLoad.latency.p50),
+    ratioP99: ratio(hegaoLoad.latency.p99, refLoad.latency.p99),
+  },
+  durableAckMs: { n: hegaoLoad.durableAck?.n ?? 0, p50: hegaoLoad.durableAck?.p50 ?? null, p95: hegaoLoad.durableAck?.p95 ?? null, p99: hegaoLoad.durableAck?.p99 ?? null },
+  coldOpenMs: { rowsBefore: cb.rows, serverBefore: cb.server, clientBefore: cb.client, rowsAfter: ca.rows, serverAfter: ca.server, clientAfter: ca.client },
+  export: exportResult,
+  maxEditorsP99Under50ms: hegaoScale?.max ?? null,
+  scale: hegaoScale && refScale
+    ? { typistsPerRoom: cfg.scaleTypists, seconds: cfg.scaleDurationS, hegao: hegaoScale.steps, reference: refScale.steps, referenceMaxEditorsP99Under50ms: refScale.max }
+    : null,
+  memory: { ...memory, afterUnloadKB: afterUnloadKB ?? null, duringLoadKB: hegaoLoad.serverRssKB },
+  bundle,
+  notes,
+};
+printTable(results);
+const files = writeResults(path.join(ROOT, "bench", "results"), results);
+log(`wrote ${files.map((f) => path.relative(ROOT, f)).join(", ")}`);
+fs.rmSync(data.dataDir, { recursive: true, force: true });
