@@ -42,7 +42,13 @@ export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | 
  * `doc` is read before the transaction so the write holds no lock while rendering text.
  */
 export async function appendUpdate(db: Db, sectionId: string, update: Uint8Array, doc: Y.Doc, now = new Date()): Promise<void> {
-  const { text } = docToContent(doc);
+  let text: string | null = null;
+  try {
+    text = docToContent(doc).text;
+  } catch (err) {
+    // A body the schema cannot render must not stop the text from being saved.
+    console.error(`[hegao] [collab ${sectionId}] cannot render text for the placeholder count`, err);
+  }
   await db.transaction(async (tx) => {
     await tx.insert(sectionUpdates).values({ sectionId, update });
     const [section] = await tx
@@ -52,7 +58,7 @@ export async function appendUpdate(db: Db, sectionId: string, update: Uint8Array
     if (!section) return;
     await tx
       .update(sections)
-      .set({ placeholderCount: countPlaceholders(text, section.intended), lastActivityAt: now })
+      .set(text === null ? { lastActivityAt: now } : { placeholderCount: countPlaceholders(text, section.intended), lastActivityAt: now })
       .where(eq(sections.id, sectionId));
   });
 }
