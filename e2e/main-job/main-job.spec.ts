@@ -43,9 +43,9 @@ test.afterAll(async () => {
 
 test("import → assign → co-edit → review → finalize → .docx", async ({ browser }, testInfo) => {
   test.setTimeout(360_000);
-  const shot = async (page: Page, name: string) => {
+  const shot = async (page: Page, name: string, fullPage = false) => {
     const path = testInfo.outputPath(`${name}.png`);
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path, fullPage });
     await testInfo.attach(name, { path, contentType: "image/png" });
   };
   const url = server.url;
@@ -72,12 +72,12 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   await admin.getByLabel("第7节部门").selectOption({ label: "人力资源部" });
   await admin.getByLabel("第9节部门").selectOption({ label: "纪检监察室" });
   await admin.getByLabel("截止日期", { exact: true }).fill("2026-07-10");
-  await shot(admin, "1-import-preview");
+  await shot(admin, "1-import-preview", true);
   await admin.getByRole("button", { name: "创建总结" }).click();
   await admin.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   const reportId = admin.url().split("/").pop()!;
   await expect(admin.getByText("筑牢“主阵地”，让思想教育“实”起来").first()).toBeVisible();
-  await shot(admin, "2-dashboard");
+  await shot(admin, "2-dashboard", true);
 
   const sections = await outline(admin.context().request, url, reportId);
   expect(sections.map((s) => s.number + s.title)).toEqual(HEADINGS);
@@ -143,6 +143,7 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   await expect(admin.getByTestId("state-badge")).toHaveCount(rest.length - 6);
   await expect(admin.getByRole("button", { name: "定稿" })).toBeDisabled();
   await expect(admin.getByTestId("finalize-blocked")).toContainText(`还有 ${rest.length - 6} 个章节未通过审核`);
+  await admin.getByTestId("state-badge").first().scrollIntoViewIfNeeded();
   await shot(admin, "5-preview-partly-approved");
   for (const s of rest.slice(6)) await transition(reviewer.context().request, url, s.id, "approve");
 

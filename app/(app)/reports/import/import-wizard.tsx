@@ -76,13 +76,15 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
         </label>
       </div>
       <PlanEditor plan={plan} onChange={setPlan} departments={departments} />
-      {removed.length > 0 && (
+      {removed.length > 0 ? (
         <details className="card p-4" open data-testid="removed-lines">
           <summary className="cursor-pointer font-semibold">已删除的广告 / 水印行（{removed.length} 行，不会进入总结）</summary>
           <ul className="mt-2 list-disc space-y-0.5 pl-6 text-sm text-slate-500">
             {removed.map((line, i) => <li key={i} className="line-through decoration-slate-300">{line}</li>)}
           </ul>
         </details>
+      ) : (
+        <p className="text-sm text-slate-500" data-testid="removed-lines">未发现需要删除的广告或水印行。</p>
       )}
       {error && <p role="alert" className="field-error text-sm">{error}</p>}
       <div className="flex items-center gap-2">
