@@ -187,4 +187,16 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   expect(docx.footers.find((f) => f.type === "default")).toMatchObject({ text: "— {PAGE} —", align: "right" });
   expect(docx.footers.find((f) => f.type === "even")).toMatchObject({ text: "— {PAGE} —", align: "left" });
   expect(docx.headers).toEqual([]);
+
+  // 8. Reopen with a reason, finalize again: 第2版, and 第1版 stays downloadable.
+  await admin.getByLabel("重新打开原因").fill("补充下半年数据");
+  await admin.getByRole("button", { name: "重新打开" }).click();
+  await expect(admin.getByText("已重新打开，各章节可继续修改")).toBeVisible();
+  await expect(admin.getByRole("link", { name: "导出 Word" })).toBeVisible();
+  await admin.getByRole("button", { name: "定稿" }).click();
+  await expect(admin.getByText("已定稿（第2版）")).toBeVisible({ timeout: 15_000 });
+  await expect(admin.getByTestId("finals").locator("li")).toHaveCount(2);
+  const first = await admin.context().request.get(`${url}/api/reports/${reportId}/export?format=md&final=1`);
+  expect(first.headers()["x-hegao-final"]).toBe("1");
+  expect(await first.text()).toContain("覆盖党员326名");
 });

@@ -21,15 +21,16 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
   const [reason, setReason] = useState("");
   const exportUrl = (format: string, final?: number) => `/api/reports/${reportId}/export?format=${format}${final ? `&final=${final}` : ""}`;
 
-  const act = (fn: () => Promise<{ ok: boolean; error?: string; message?: string }>) =>
+  // A success of 定稿 shows in the panel itself (已定稿（第N版）), so only errors and reopen speak.
+  const act = (fn: () => Promise<{ ok: boolean; error?: string; message?: string }>, announce: boolean) =>
     start(async () => {
       const r = await fn();
-      setMessage({ ok: r.ok, text: (r.ok ? r.message : r.error) ?? "" });
+      setMessage(r.ok && !announce ? null : { ok: r.ok, text: (r.ok ? r.message : r.error) ?? "" });
       if (r.ok) { setReason(""); router.refresh(); }
     });
 
   return (
-    <aside className="space-y-4 text-sm" aria-busy={busy}>
+    <aside className="space-y-4 text-sm lg:sticky lg:top-4" aria-busy={busy}>
       <div className="card space-y-2 p-4">
         <h2 className="font-semibold">定稿</h2>
         {finalized ? (
@@ -37,7 +38,7 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
         ) : (
           <>
             <button className="btn btn-primary w-full" disabled={busy || pending.length > 0}
-              onClick={() => confirm("定稿后各章节不能再修改（可重新打开）。确定定稿吗？") && act(() => finalizeAction({ reportId, version }))}>定稿</button>
+              onClick={() => confirm("定稿后各章节不能再修改（可重新打开）。确定定稿吗？") && act(() => finalizeAction({ reportId, version }), false)}>定稿</button>
             {pending.length > 0 && (
               <div className="text-xs text-amber-800" data-testid="finalize-blocked">
                 还有 {pending.length} 个章节未通过审核，暂不能定稿：
@@ -70,7 +71,7 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
         </ul>
       </div>
       {finalized && (
-        <form className="card space-y-2 p-4" onSubmit={(e) => { e.preventDefault(); act(() => reopenAction({ reportId, version, reason })); }}>
+        <form className="card space-y-2 p-4" onSubmit={(e) => { e.preventDefault(); act(() => reopenAction({ reportId, version, reason }), true); }}>
           <h2 className="font-semibold">重新打开</h2>
           <p className="text-xs text-slate-500">重新打开后可再次修改、审核和定稿；已有定稿保留可下载。</p>
           <textarea className="input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="原因（必填）" aria-label="重新打开原因" />
