@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { testDbTargets } from "@/db/test-db";
-import { reviewEvents, sectionVersions } from "@/db/schema";
+import { reports, reviewEvents, sectionVersions } from "@/db/schema";
 import { onSectionState, registerFlush } from "@/lib/collab/bus";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { AppError } from "@/lib/errors";
@@ -142,5 +142,19 @@ describe.each(testDbTargets())("review transitions on $name", (target) => {
     // … and with a stale version → conflict (someone moved it).
     expect(await code(submitSection(db, { sectionId: s.id, version: v, actor: await principal(db, "rlzy1") }))).toBe("conflict");
     expect(await code(approveSection(db, { sectionId: "nope", version: 1, actor: await principal(db, "reviewer") }))).toBe("not_found");
+  });
+  it("refuses every transition while the report is finalized", async () => {
+    const db = h.db;
+    const s = await sectionByTitle(db, "党建融入生产");
+    expect(s.state).toBe("draft");
+    await db.update(reports).set({ status: "finalized" }).where(eq(reports.id, s.reportId));
+    try {
+      await expect(submitSection(db, { sectionId: s.id, version: s.version, actor: await principal(db, "scjs1") })).rejects.toMatchObject({
+        code: "refused", message: expect.stringContaining("已定稿"),
+      });
+      expect(await reload(db, s.id)).toMatchObject({ state: s.state, version: s.version });
+    } finally {
+      await db.update(reports).set({ status: "collecting" }).where(eq(reports.id, s.reportId));
+    }
   });
 });

@@ -16,6 +16,7 @@ import { flushSection, publishSectionState } from "@/lib/collab/bus";
 import { conflict, forbidden, notFound, refused } from "@/lib/errors";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { canSection, type Principal } from "@/lib/policy";
+import { assertSectionReportOpen } from "@/lib/assembly/report-open";
 import { placeholderRefusal } from "./placeholder-check";
 import { loadSectionContent } from "./section-doc";
 import { transition, type ReviewEvent } from "./state-machine";
@@ -63,6 +64,7 @@ async function run(tx: Tx, input: TransitionInput, comment: string | null): Prom
   const [section] = await tx.select().from(sections).where(eq(sections.id, sectionId));
   if (!section) throw notFound("章节");
   if (!canSection(actor, "read", section)) throw forbidden("该章节分配给其他部门，您不能操作");
+  await assertSectionReportOpen(tx, sectionId);
   const stale = section.version !== input.version;
   let to: SectionState;
   try {
