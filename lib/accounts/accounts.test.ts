@@ -69,3 +69,10 @@ describe.each(testDbTargets())("accounts on $name", (target) => {
     expect(row.passwordHash).toMatch(/^scrypt\$/);
   });
 });
+
+describe("demo deadline", () => {
+  it("is two weeks after the day the demo is created, so a fresh demo is not overdue", async () => {
+    const { demoDeadline } = await import("@/lib/demo/seed-demo");
+    expect(demoDeadline(new Date("2026-11-21T08:00:00Z"))).toBe("2026-12-05");
+  });
+});

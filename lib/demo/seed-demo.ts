@@ -34,7 +34,7 @@ export async function seedDemo(db: Db): Promise<void> {
   });
   if (!deptIds) return;
   const [admin] = await db.select({ id: users.id }).from(users).limit(1);
-  const deadline = "2026-07-10";
+  const deadline = demoDeadline(new Date());
   await createReport(db, {
     title: DEMO_REPORT.title,
     period: DEMO_REPORT.period,
@@ -47,4 +47,9 @@ export async function seedDemo(db: Db): Promise<void> {
       departmentId: "dept" in s && s.dept ? deptIds.get(s.dept) : null,
     })),
   });
+}
+
+/** The demo's deadline: two weeks from `now` (YYYY-MM-DD), so a fresh demo is not overdue. */
+export function demoDeadline(now: Date): string {
+  return new Date(now.getTime() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }

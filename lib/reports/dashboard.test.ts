@@ -31,8 +31,11 @@ describe.each(testDbTargets())("dashboard on $name", (target) => {
   });
 
   it("marks sections past due and not approved as overdue", async () => {
-    expect((await getDashboard(h.db, reportId, {}, "2026-07-10")).rows.some((r) => r.overdue)).toBe(false);
-    const late = await getDashboard(h.db, reportId, {}, "2026-07-11");
+    const [report] = await listReports(h.db);
+    const due = report.deadline!;
+    const dayAfter = new Date(Date.parse(`${due}T00:00:00Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    expect((await getDashboard(h.db, reportId, {}, due)).rows.some((r) => r.overdue)).toBe(false);
+    const late = await getDashboard(h.db, reportId, {}, dayAfter);
     expect(late.rows.filter((r) => r.overdue)).toHaveLength(late.totalSections);
   });
 
