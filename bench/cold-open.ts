@@ -29,7 +29,7 @@ export async function coldOpen(target: Target, server: Child, sections: { id: st
   for (const s of sections) {
     const logFrom = server.log().length;
     const t0 = performance.now();
-    const client = new BenchClient({ room: s.id, role: "reader", cookie: s.cookie, name: "cold-open" }, target, noop);
+    const client = new BenchClient({ room: s.id, role: "reader", cookie: s.cookie, name: "cold-open", presence: true }, target, noop);
     let openMs: number | null = null;
     client.provider.on("status", (e: { status: string }) => void (e.status === "connected" && openMs === null && (openMs = performance.now() - t0)));
     try {

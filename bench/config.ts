@@ -5,6 +5,7 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { DEFAULT_POSTGRES } from "./postgres";
 
 export interface BenchConfig {
   mode: "full" | "quick";
@@ -22,13 +23,15 @@ export interface BenchConfig {
   scaleTypists: number;
   scaleDurationS: number;
   memoryRooms: number;
-  coldRooms: number;
-  coldUpdates: number;
+  /** Rows in the log of each cold-open section (20,000, and 200 = the compaction threshold). */
+  coldLogs: number[];
   exportRuns: number;
   unloadWaitS: number;
   rebuild: boolean;
   installPandoc: boolean;
   cpuProf: boolean;
+  /** PostgreSQL server URL to run Hegao on instead of PGlite (a fresh database is created). */
+  postgres: string | null;
 }
 
 const USAGE = `npm run bench [-- options]
@@ -40,7 +43,8 @@ const USAGE = `npm run bench [-- options]
   --workers W           load-generator threads (default: cores)
   --rebuild             rebuild .next-bench even if a build exists
   --no-pandoc-install   do not apt-get install pandoc when missing
-  --cpu-prof            write a V8 CPU profile of the Hegao server (bench/results/profiles/)`;
+  --cpu-prof            write a V8 CPU profile of the Hegao server (bench/results/profiles/)
+  --postgres, --postgres-url URL   run Hegao on a fresh PostgreSQL database (default ${DEFAULT_POSTGRES})`;
 
 /** Parses `argv` (without node and script). @throws with the usage text on unknown options. */
 export function parseConfig(argv: string[]): BenchConfig {
@@ -53,6 +57,7 @@ export function parseConfig(argv: string[]): BenchConfig {
       typists: { type: "string" }, "scale-steps": { type: "string" }, "scale-typists": { type: "string" },
       "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" },
       "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, help: { type: "boolean" },
+      postgres: { type: "boolean" }, "postgres-url": { type: "string" },
     },
   });
   if (v.help) {
@@ -79,14 +84,14 @@ export function parseConfig(argv: string[]): BenchConfig {
     scale: v["no-scale"] ? false : v.scale === true || !quick,
     scaleSteps: v["scale-steps"] ? v["scale-steps"].split(",").map((s) => num(s, 0)) : [200, 500, 1000, 2000, 3000],
     scaleTypists: num(v["scale-typists"], 1),
-    scaleDurationS: num(v["scale-duration"], quick ? 6 : 15),
+    scaleDurationS: num(v["scale-duration"], quick ? 6 : 10),
     memoryRooms: quick ? 20 : 60,
-    coldRooms: quick ? 1 : 2,
-    coldUpdates: 20_000,
+    coldLogs: quick ? [20_000, 200] : [20_000, 20_000, 200],
     exportRuns: quick ? 3 : 7,
     unloadWaitS: 34, // the collab server unloads an empty room after 30 s (options.ts)
     rebuild: v.rebuild === true,
     installPandoc: v["no-pandoc-install"] !== true,
     cpuProf: v["cpu-prof"] === true,
+    postgres: v["postgres-url"] ?? (v.postgres ? DEFAULT_POSTGRES : null),
   };
 }

@@ -20,7 +20,7 @@ const noop = { arrival() {}, durable() {} };
 /** Opens one client per section (10 at a time), reads the server's RSS, then disconnects them. */
 export async function roomMemory(target: Target, pid: number, sections: { id: string; cookie: string }[]): Promise<RoomMemory> {
   // One room opened and closed first, so the code paths are loaded before the baseline.
-  const warm = new BenchClient({ room: sections[0].id, role: "reader", cookie: sections[0].cookie, name: "memory" }, target, noop);
+  const warm = new BenchClient({ room: sections[0].id, role: "reader", cookie: sections[0].cookie, name: "memory", presence: true }, target, noop);
   await warm.whenSynced(60_000).finally(() => warm.destroy());
   await sleep(1000);
   const baselineKB = rssKB(pid);
@@ -28,7 +28,7 @@ export async function roomMemory(target: Target, pid: number, sections: { id: st
   const rest = sections.slice(1);
   try {
     for (let i = 0; i < rest.length; i += 10) {
-      const batch = rest.slice(i, i + 10).map((s) => new BenchClient({ room: s.id, role: "reader", cookie: s.cookie, name: "memory" }, target, noop));
+      const batch = rest.slice(i, i + 10).map((s) => new BenchClient({ room: s.id, role: "reader", cookie: s.cookie, name: "memory", presence: true }, target, noop));
       clients.push(...batch);
       await Promise.all(batch.map((c) => c.whenSynced(60_000)));
     }

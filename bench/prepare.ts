@@ -25,13 +25,17 @@ export interface PreparedData {
   loadSections: { id: string; username: string }[];
   memorySections: { id: string; username: string }[];
   coldSections: { id: string; username: string; rows: number }[];
+  /** PostgreSQL URL when the bench runs on PostgreSQL (else the server uses PGlite in dataDir). */
+  databaseUrl?: string;
 }
 
 export interface PrepareOptions {
   rooms: number;
   memoryRooms: number;
-  coldRooms: number;
-  coldUpdates: number;
+  /** One cold-open section per entry, with that many rows in its log. */
+  coldLogs: number[];
+  /** Use this PostgreSQL database instead of PGlite in the data folder. */
+  databaseUrl?: string;
 }
 
 const SENTENCE = "坚持问题导向，聚焦群众关切，推动各项政策措施落地见效。加强统筹协调，压实工作责任。";
@@ -68,7 +72,7 @@ async function insertColdLog(db: Db, sectionId: string, count: number): Promise<
  */
 export async function prepareData(opts: PrepareOptions, withDb?: (db: Db) => Promise<void>): Promise<PreparedData> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
-  const handle = await openDatabase({ dataDir });
+  const handle = await openDatabase(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir });
   try {
     const db = handle.db;
     await ensureOrganisation(db, { ...process.env, HEGAO_DEMO: "1" });
@@ -83,19 +87,19 @@ export async function prepareData(opts: PrepareOptions, withDb?: (db: Db) => Pro
     const kinds = [
       ...Array.from({ length: opts.rooms }, (_, i) => ({ kind: "load", acct: accounts[i], chars: 1500 })),
       ...Array.from({ length: opts.memoryRooms }, (_, i) => ({ kind: "memory", acct: accounts[i % accounts.length], chars: 1500 })),
-      ...Array.from({ length: opts.coldRooms }, () => ({ kind: "cold", acct: accounts[0], chars: 200 })),
+      ...opts.coldLogs.map((rows) => ({ kind: "cold", acct: accounts[0], chars: 200, rows })),
     ];
     const created = await createReport(db, {
       title: "压测用工作总结",
       organisationName: "压测单位",
       sections: kinds.map((k, i) => ({ level: 1, title: `${k.kind}-${i + 1}`, body: body(k.chars), departmentId: k.acct.departmentId })),
     });
-    const out: PreparedData = { dataDir, loadSections: [], memorySections: [], coldSections: [] };
+    const out: PreparedData = { dataDir, loadSections: [], memorySections: [], coldSections: [], databaseUrl: opts.databaseUrl };
     for (const [i, s] of created.sections.entries()) {
-      const { kind, acct } = kinds[i];
+      const { kind, acct, rows } = kinds[i] as (typeof kinds)[number] & { rows?: number };
       if (kind === "load") out.loadSections.push({ id: s.id, username: acct.username });
       else if (kind === "memory") out.memorySections.push({ id: s.id, username: acct.username });
-      else out.coldSections.push({ id: s.id, username: acct.username, rows: await insertColdLog(db, s.id, opts.coldUpdates) });
+      else out.coldSections.push({ id: s.id, username: acct.username, rows: await insertColdLog(db, s.id, rows ?? 1) });
     }
     if (withDb) await withDb(db);
     return out;

@@ -27,13 +27,18 @@ export interface BenchResults {
   durationS: number;
   propagation: {
     load: { editors: number; sections: number; updatesPerSecondPerTypist: number; typists: number; seconds: number };
-    hegao: LoadResult["latency"] & { dropped: number; serverCpuPct: number | null; generatorLagP99Ms: number[] };
-    reference: LoadResult["latency"] & { dropped: number; serverCpuPct: number | null; generatorLagP99Ms: number[] };
+    hegao: LoadResult["latency"] & { dropped: number; serverCpuPct: number | null; generatorLagP99Ms: number[]; loadAvg1m: number };
+    reference: LoadResult["latency"] & { dropped: number; serverCpuPct: number | null; generatorLagP99Ms: number[]; loadAvg1m: number };
     ratioP50: number | null;
     ratioP99: number | null;
   };
   durableAckMs: { n: number; p50: number | null; p95: number | null; p99: number | null };
-  coldOpenMs: { rowsBefore: number | null; serverBefore: number | null; clientBefore: number | null; rowsAfter: number | null; serverAfter: number | null; clientAfter: number | null };
+  /** Before: the long log; threshold: a log at the compaction threshold; after: the long log once compacted. */
+  coldOpenMs: {
+    rowsBefore: number | null; serverBefore: number | null; clientBefore: number | null;
+    rowsThreshold: number | null; serverThreshold: number | null; clientThreshold: number | null;
+    rowsAfter: number | null; serverAfter: number | null; clientAfter: number | null;
+  };
   export: ExportResult;
   maxEditorsP99Under50ms: number | null;
   scale: { typistsPerRoom: number; seconds: number; hegao: ScaleStep[]; reference: ScaleStep[]; referenceMaxEditorsP99Under50ms: number | null } | null;
@@ -58,16 +63,37 @@ export function tableRows(r: BenchResults): Row[] {
     [`propagation p50 (${p.load.editors} editors, ${p.load.sections} sections)`, ms(p.hegao.p50), ms(p.reference.p50), f(p.ratioP50, "×", 2), "", ""],
     ["propagation p95", ms(p.hegao.p95), ms(p.reference.p95), "", "", ""],
     ["propagation p99", ms(p.hegao.p99), ms(p.reference.p99), f(p.ratioP99, "×", 2), "≤ 1.1× reference", ok(p.ratioP99 === null ? null : p.ratioP99 <= 1.1)],
+    ["server CPU during the load", f(p.hegao.serverCpuPct, " %", 0), f(p.reference.serverCpuPct, " %", 0), f(p.hegao.serverCpuPct && p.reference.serverCpuPct ? p.hegao.serverCpuPct / p.reference.serverCpuPct : null, "×", 1), "", ""],
     ["dropped updates", String(p.hegao.dropped), String(p.reference.dropped), "", "0", ok(p.hegao.dropped === 0)],
     ["saved ack p50 / p99", `${ms(r.durableAckMs.p50)} / ${ms(r.durableAckMs.p99)}`, "(no persistence)", "", "p99 ≤ 200 ms", ok(r.durableAckMs.p99 === null ? null : r.durableAckMs.p99 <= 200)],
     [`cold open, ${c.rowsBefore ?? "?"} rows: server / client`, `${ms(c.serverBefore)} / ${ms(c.clientBefore)}`, "", "", "≤ 50 ms server", ok(c.serverBefore === null ? null : c.serverBefore <= 50)],
+    [`cold open, ${c.rowsThreshold ?? "?"} rows (compaction threshold)`, `${ms(c.serverThreshold)} / ${ms(c.clientThreshold)}`, "", "", "≤ 50 ms server", ok(c.serverThreshold === null ? null : c.serverThreshold <= 50)],
     [`cold open after compaction (${c.rowsAfter ?? "?"} rows)`, `${ms(c.serverAfter)} / ${ms(c.clientAfter)}`, "", "", "≤ 50 ms server", ok(c.serverAfter === null ? null : c.serverAfter <= 50)],
     [`export ${e.sections} sections / ${e.characters} chars → .docx`, ms(e.hegaoMs), e.pandocMs === null ? "(pandoc skipped)" : `${ms(e.pandocMs)} (pandoc)`, f(e.ratio, "×", 2), "≤ 1 s, ≤ pandoc", ok(e.hegaoMs === null ? null : e.hegaoMs <= 1000 && (e.ratio === null || e.ratio <= 1))],
     ["max editors with p99 ≤ 50 ms", r.maxEditorsP99Under50ms === null ? "—" : String(r.maxEditorsP99Under50ms), refMax == null ? "—" : String(refMax), "", "≥ 3000", ok(r.scale ? (r.maxEditorsP99Under50ms ?? 0) >= 3000 : null)],
+    ...scaleRows(r),
     ["server RSS per open room", f(r.memory.rssPerRoomKB, " KB", 0), "", "", "", ""],
     ["server RSS before / rooms open / after unload", `${f(r.memory.baselineKB, "", 0)} / ${f(r.memory.openKB, "", 0)} / ${f(r.memory.afterUnloadKB, " KB", 0)}`, "", "", "", ""],
     [`editor route JS (${r.bundle.route}), gzip`, r.bundle.note ? r.bundle.note : `${f(r.bundle.gzipKB, " KB")} (${r.bundle.files} files)`, "", "", "", ""],
   ];
+}
+
+/** One row per scale step: p99 of Hegao and of the reference at that many editors. */
+function scaleRows(r: BenchResults): Row[] {
+  if (!r.scale) return [];
+  const sc = r.scale;
+  const editors = [...new Set([...sc.hegao, ...sc.reference].map((s) => s.editors))].sort((a, b) => a - b);
+  const cell = (steps: ScaleStep[], n: number) => {
+    const s = steps.find((x) => x.editors === n);
+    if (!s) return "(not run)";
+    const extra = s.failedConnections ? `, ${s.failedConnections} failed` : s.dropped ? `, ${s.dropped} dropped` : "";
+    return `${f(s.p99, " ms")}${extra}`;
+  };
+  return editors.map((n): Row => {
+    const h = sc.hegao.find((x) => x.editors === n)?.p99;
+    const ref = sc.reference.find((x) => x.editors === n)?.p99;
+    return [`  scale: ${n} editors, p99 (${sc.typistsPerRoom} typist/section)`, cell(sc.hegao, n), cell(sc.reference, n), f(h != null && ref ? h / ref : null, "×", 2), "≤ 50 ms", ok(h == null ? null : h <= 50)];
+  });
 }
 
 /** The table as Markdown. */

@@ -28,6 +28,8 @@ export interface ClientSpec {
   role: Role;
   cookie?: string;
   name: string;
+  /** Publish a presence state (name, colour) like the editor does; false: awareness state null. */
+  presence: boolean;
 }
 
 const TOKEN = /\[(\d+)@(\d+(?:\.\d+)?)\]/g;
@@ -81,7 +83,8 @@ export class BenchClient {
       if (provider.ws !== this.socket) return;
       this.acked(decoding.readVarUint(decoder));
     };
-    this.provider.awareness.setLocalStateField("user", { name: spec.name, color: "#1d4ed8" });
+    if (spec.presence) this.provider.awareness.setLocalStateField("user", { name: spec.name, color: "#1d4ed8" });
+    else this.provider.awareness.setLocalState(null);
     if (spec.role !== "writer") this.observe();
   }
 

@@ -5,6 +5,7 @@
  * (writer's local update → each reader's applied update), dropped tokens, durable-ack times
  * (Hegao), the generator threads' event-loop delay, and the server's CPU share over the window.
  */
+import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { cpuMs, rssKB } from "../proc";
 import { round, summarize, type Percentiles } from "../stats";
@@ -23,6 +24,8 @@ export interface LoadOptions {
   editors: number;
   /** Typing clients per room, the stamped writer included (≥ 1); Infinity = every editor types. */
   typistsPerRoom: number;
+  /** Readers publish presence too (default true); typists always do. */
+  readerPresence?: boolean;
   rate: number;
   warmupMs: number;
   durationMs: number;
@@ -51,6 +54,8 @@ export interface LoadResult {
   generatorLagP99Ms: number[];
   serverCpuPct: number | null;
   serverRssKB: number | null;
+  /** The machine's 1-minute load average when the window ended (other work skews the figures). */
+  loadAvg1m: number;
 }
 
 const WORKER = new URL("./worker.ts", import.meta.url).href;
@@ -82,6 +87,7 @@ function specs(opts: LoadOptions): ClientSpec[][] {
     Array.from({ length: perRoom[r] }, (_, i): ClientSpec => ({
       room: room.id,
       role: i === 0 ? "writer" : i < opts.typistsPerRoom ? "typist" : "reader",
+      presence: i < opts.typistsPerRoom || opts.readerPresence !== false,
       cookie: room.cookie,
       name: `bench-${r}-${i}`,
     })),
@@ -131,6 +137,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       generatorLagP99Ms: results.map((r) => round(r.lagMs.p99, 1) ?? 0),
       serverCpuPct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 0) : null,
       serverRssKB: rss,
+      loadAvg1m: round(os.loadavg()[0], 2) ?? 0,
     };
   } finally {
     await Promise.all(workers.map((w) => ask(w, { cmd: "close" }, "closed").catch(() => {})));
