@@ -6,13 +6,14 @@
  * against GB/T 9704 (numbered headings in order, fonts, sizes, margins, page-number footer).
  */
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "../support/auth";
 import { startServer, type RunningServer } from "../support/server";
 import { inspectDocx } from "@/lib/export/inspect-docx";
 import { appendParagraph, editable, expectText, fillAllBlanks, outline, rangesOf, saved, transition, typeOver } from "./support";
 
-const SEED = "/work/shared/fixtures/seeds/group-company-2020h1.txt";
+const SEED = path.resolve(import.meta.dirname, "../../../shared/fixtures/seeds/group-company-2020h1.txt");
 const HEADINGS = [
   "一、上半年工作成效",
   "（一）筑牢“主阵地”，让思想教育“实”起来",

@@ -35,7 +35,7 @@ test("the import page explains what it cannot read, and shows removed lines", as
   await page.getByRole("button", { name: "识别文字" }).click();
   await expect(page.getByTestId("import-error-text")).toHaveText("请选择要导入的文件，或粘贴总结的文字");
 
-  await page.getByLabel("粘贴总结文字").fill(fs.readFileSync("/work/shared/fixtures/seeds/county-bureau-2020h1.txt", "utf8"));
+  await page.getByLabel("粘贴总结文字").fill(fs.readFileSync(path.resolve(import.meta.dirname, "../../../shared/fixtures/seeds/county-bureau-2020h1.txt"), "utf8"));
   await page.getByRole("button", { name: "识别文字" }).click();
   await expect(page.getByTestId("removed-lines")).toContainText("已删除的广告 / 水印行（8 行");
   await expect(page.getByTestId("removed-lines")).toContainText("仅供学习 禁止外传");

@@ -16,7 +16,7 @@ import { createUser } from "@/lib/accounts/users";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
-const SEEDS = "/work/shared/fixtures/seeds";
+const SEEDS = path.resolve(ROOT, "../shared/fixtures/seeds");
 const SEED = path.join(SEEDS, "group-company-2020h1.txt");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-test-"));
 const dataDir = path.join(tmp, "data");
