@@ -28,6 +28,7 @@ export interface BenchConfig {
   exportRuns: number;
   unloadWaitS: number;
   rebuild: boolean;
+  reuseBuild: boolean;
   installPandoc: boolean;
   cpuProf: boolean;
   /** PostgreSQL server URL to run Hegao on instead of PGlite (a fresh database is created). */
@@ -41,7 +42,8 @@ const USAGE = `npm run bench [-- options]
   --typists T           typing editors per room in the default load (default: all)
   --scale-steps a,b,c   --scale-typists T (default 1)   --scale-duration S
   --workers W           load-generator threads (default: cores)
-  --rebuild             rebuild .next-bench even if a build exists
+  --rebuild             rebuild .next-bench even if it is up to date
+  --reuse-build         use .next-bench even when sources changed since it was built
   --no-pandoc-install   do not apt-get install pandoc when missing
   --cpu-prof            write a V8 CPU profile of the Hegao server (bench/results/profiles/)
   --postgres, --postgres-url URL   run Hegao on a fresh PostgreSQL database (default ${DEFAULT_POSTGRES})`;
@@ -55,7 +57,7 @@ export function parseConfig(argv: string[]): BenchConfig {
       quick: { type: "boolean" }, scale: { type: "boolean" }, "no-scale": { type: "boolean" },
       editors: { type: "string" }, rooms: { type: "string" }, rate: { type: "string" }, duration: { type: "string" },
       typists: { type: "string" }, "scale-steps": { type: "string" }, "scale-typists": { type: "string" },
-      "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" },
+      "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" }, "reuse-build": { type: "boolean" },
       "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, help: { type: "boolean" },
       postgres: { type: "boolean" }, "postgres-url": { type: "string" },
     },
@@ -88,8 +90,9 @@ export function parseConfig(argv: string[]): BenchConfig {
     memoryRooms: quick ? 20 : 60,
     coldLogs: quick ? [20_000, 200] : [20_000, 20_000, 200],
     exportRuns: quick ? 3 : 7,
-    unloadWaitS: 34, // the collab server unloads an empty room after 30 s (options.ts)
+    unloadWaitS: 38, // the collab server unloads an empty room after 30 s (options.ts)
     rebuild: v.rebuild === true,
+    reuseBuild: v["reuse-build"] === true,
     installPandoc: v["no-pandoc-install"] !== true,
     cpuProf: v["cpu-prof"] === true,
     postgres: v["postgres-url"] ?? (v.postgres ? DEFAULT_POSTGRES : null),

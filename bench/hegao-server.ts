@@ -13,10 +13,30 @@ import { sleep } from "./stats";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DIST_DIR = ".next-bench";
 
-/** Builds the app into `.next-bench` when it has no build (or `force`); restores tsconfig.json. */
-export function ensureBuild(force: boolean): { built: boolean; ms: number } {
+/** Newest modification time (ms) of the files under `dirs` (skipping node_modules and dot folders). */
+function newestMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p)) if (name !== "node_modules" && !name.startsWith(".")) walk(path.join(p, name));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  dirs.forEach((d) => walk(path.join(ROOT, d)));
+  return newest;
+}
+
+/**
+ * Builds the app into `.next-bench` when it has no build, when app/, lib/, db/ or the configs
+ * changed since (unless `reuse`), or when `force`; restores tsconfig.json (next build edits it).
+ * @throws with the build output when next build fails.
+ */
+export function ensureBuild(force: boolean, reuse = false): { built: boolean; ms: number; stale: boolean } {
   const dist = path.join(ROOT, DIST_DIR);
-  if (!force && fs.existsSync(path.join(dist, "BUILD_ID"))) return { built: false, ms: 0 };
+  const id = fs.statSync(path.join(dist, "BUILD_ID"), { throwIfNoEntry: false });
+  const stale = !!id && newestMtime(["app", "lib", "db", "next.config.js", "package.json"]) > id.mtimeMs;
+  if (!force && id && (!stale || reuse)) return { built: false, ms: 0, stale };
   console.log(`[bench] building the app into ${DIST_DIR} (next build)…`);
   const tsconfig = path.join(ROOT, "tsconfig.json");
   const before = fs.readFileSync(tsconfig, "utf8");
@@ -29,7 +49,7 @@ export function ensureBuild(force: boolean): { built: boolean; ms: number } {
   });
   if (fs.readFileSync(tsconfig, "utf8") !== before) fs.writeFileSync(tsconfig, before); // next adds its dist folder
   if (r.status !== 0) throw new Error(`next build failed:\n${(r.stdout ?? "") + (r.stderr ?? "")}`.slice(-6000));
-  return { built: true, ms: performance.now() - t0 };
+  return { built: true, ms: performance.now() - t0, stale: false };
 }
 
 export interface HegaoServer {

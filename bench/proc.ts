@@ -18,9 +18,18 @@ export interface Child {
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 }
 
-/** Spawns `process.execPath args` in `cwd` with `env` added to this process's environment. */
+const running = new Set<ChildProcess>();
+// Whatever way the bench ends, no server it started outlives it.
+process.on("exit", () => running.forEach((p) => p.kill("SIGKILL")));
+
+/**
+ * Spawns `process.execPath args` in `cwd` with `env` added to this process's environment. The
+ * child is killed (SIGKILL) if this process exits first.
+ */
 export function spawnNode(args: string[], opts: { cwd: string; env?: Record<string, string> }): Child {
   const proc = spawn(process.execPath, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(proc);
+  proc.once("exit", () => running.delete(proc));
   let out = "";
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {

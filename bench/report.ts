@@ -108,15 +108,20 @@ export function printTable(r: BenchResults): void {
   const rows: Row[] = [["metric", "Hegao", "reference", "ratio", "target", "met"], ...tableRows(r)];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => [...row[i]].length)));
   const line = (row: Row) => row.map((cell, i) => cell + " ".repeat(widths[i] - [...cell].length)).join("  ");
-  console.log(`\nHegao benchmark (${r.mode}) — ${r.date}`);
-  console.log(`machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}, load avg at start ${r.machine.loadAvgAtStart.join(" ")}`);
+  console.log(`\nHegao benchmark: ${machineLine(r)}`);
   console.log(line(rows[0]));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.slice(1).forEach((row) => console.log(line(row)));
   for (const n of r.notes) console.log(`note: ${n}`);
 }
 
-/** Writes `latest[-quick].json` and a dated copy under `dir`; returns the paths. */
+/** One line naming the run and the machine. */
+export function machineLine(r: BenchResults): string {
+  const m = r.machine;
+  return `${r.mode} run of ${r.date.slice(0, 10)}, ${r.durationS} s — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.os}; load average at start ${m.loadAvgAtStart.join(" ")}`;
+}
+
+/** Writes `latest[-quick].json`, a dated copy and `latest[-quick].md` (the table) under `dir`; returns the paths. */
 export function writeResults(dir: string, r: BenchResults): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const suffix = r.mode === "quick" ? "-quick" : "";
@@ -124,5 +129,7 @@ export function writeResults(dir: string, r: BenchResults): string[] {
   const stamp = r.date.replace(/[:]/g, "-").replace(/\.\d+Z$/, "Z");
   const files = [path.join(dir, `latest${suffix}.json`), path.join(dir, `${stamp}${suffix}.json`)];
   for (const file of files) fs.writeFileSync(file, json);
-  return files;
+  const md = path.join(dir, `latest${suffix}.md`);
+  fs.writeFileSync(md, `${machineLine(r)}\n\n${markdownTable(r)}\n${r.notes.map((n) => `\n- ${n}`).join("")}\n`);
+  return [...files, md];
 }

@@ -31,9 +31,16 @@ const log = (m: string) => console.log(`[bench ${((performance.now() - started) 
 const notes: string[] = [];
 const machine = machineInfo();
 process.setMaxListeners(0);
+// Watchdog: a stuck run ends (and takes its servers with it, see proc.ts) instead of hanging CI.
+setTimeout(() => {
+  console.error("[bench] gave up after 30 minutes");
+  process.exit(2);
+}, 30 * 60_000).unref();
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
-const build = ensureBuild(cfg.rebuild);
+const build = ensureBuild(cfg.rebuild, cfg.reuseBuild);
 if (build.built) log(`built in ${(build.ms / 1000).toFixed(0)} s`);
+if (build.stale) notes.push(`${DIST_DIR} is older than the sources (--reuse-build): the bundle size may be stale`);
 
 log("preparing the data folder (accounts, sections, 20,000-row logs) and the export benchmark");
 let exportResult!: ExportResult;
