@@ -15,6 +15,8 @@ export interface BenchConfig {
   /** Typing clients per room in the default load (Infinity: every editor types). */
   typistsPerRoom: number;
   durationS: number;
+  /** The default load's window per server is split into this many alternating rounds. */
+  rounds: number;
   warmupS: number;
   drainS: number;
   workers: number;
@@ -40,6 +42,7 @@ const USAGE = `npm run bench [-- options]
   --scale / --no-scale  step editors up (${[200, 500, 1000, 2000, 3000].join(", ")}); on by default in the full run
   --editors N --rooms R --rate K --duration S   the default load
   --typists T           typing editors per room in the default load (default: all)
+  --rounds n            alternate reference/Hegao n times within the window (full: 2)
   --scale-steps a,b,c   --scale-typists T (default 1)   --scale-duration S
   --workers W           load-generator threads (default: cores)
   --rebuild             rebuild .next-bench even if it is up to date
@@ -55,7 +58,7 @@ export function parseConfig(argv: string[]): BenchConfig {
     strict: true,
     options: {
       quick: { type: "boolean" }, scale: { type: "boolean" }, "no-scale": { type: "boolean" },
-      editors: { type: "string" }, rooms: { type: "string" }, rate: { type: "string" }, duration: { type: "string" },
+      editors: { type: "string" }, rounds: { type: "string" }, rooms: { type: "string" }, rate: { type: "string" }, duration: { type: "string" },
       typists: { type: "string" }, "scale-steps": { type: "string" }, "scale-typists": { type: "string" },
       "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" }, "reuse-build": { type: "boolean" },
       "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, help: { type: "boolean" },
@@ -80,6 +83,7 @@ export function parseConfig(argv: string[]): BenchConfig {
     rate: num(v.rate, 5),
     typistsPerRoom: num(v.typists, Infinity),
     durationS: num(v.duration, quick ? 8 : 30),
+    rounds: num(v.rounds, quick ? 1 : 2),
     warmupS: quick ? 2 : 3,
     drainS: quick ? 2 : 3,
     workers: num(v.workers, Math.max(2, os.cpus().length)),

@@ -14,7 +14,8 @@ import { parseConfig } from "./config";
 import { benchExport, type ExportResult } from "./export";
 import { DIST_DIR, ensureBuild, ROOT, signIn, startHegao } from "./hegao-server";
 import type { Target } from "./load/client";
-import { runLoad, type LoadOptions, type LoadRoom } from "./load/run-load";
+import { compareLoads } from "./load/compare";
+import type { LoadOptions, LoadRoom } from "./load/run-load";
 import { scaleSteps } from "./load/scale";
 import { machineInfo } from "./machine";
 import { roomMemory } from "./memory";
@@ -55,29 +56,18 @@ log(`data folder ${data.dataDir}; export ${exportResult.hegaoMs} ms vs pandoc ${
 const base = (target: Target, rooms: LoadRoom[], pid: number): Omit<LoadOptions, "editors" | "typistsPerRoom" | "durationMs"> => ({
   target, rooms, rate: cfg.rate, warmupMs: cfg.warmupS * 1000, drainMs: cfg.drainS * 1000, workers: cfg.workers, serverPid: pid,
 });
-const scaleOpts = (label: string) => ({ steps: cfg.scaleSteps, typists: cfg.scaleTypists, durationMs: cfg.scaleDurationS * 1000, p99LimitMs: 50, label });
+const scaleOpts = { steps: cfg.scaleSteps, typists: cfg.scaleTypists, durationMs: cfg.scaleDurationS * 1000, p99LimitMs: 50 };
 
-// The reference: same rooms (by name), same load, no auth, no persistence.
-const ref = await startReferenceServer();
-let refLoad, refScale;
-try {
-  const target: Target = { kind: "reference", serverUrl: ref.url };
-  const rooms = data.loadSections.map((s) => ({ id: s.id }));
-  log(`reference: ${cfg.editors} editors in ${rooms.length} sections for ${cfg.durationS} s`);
-  refLoad = await runLoad({ ...base(target, rooms, ref.child.pid), editors: cfg.editors, typistsPerRoom: cfg.typistsPerRoom, durationMs: cfg.durationS * 1000 });
-  log(`reference p50 ${refLoad.latency.p50} ms p99 ${refLoad.latency.p99} ms, server CPU ${refLoad.serverCpuPct}%`);
-  if (cfg.scale) refScale = await scaleSteps(base(target, rooms, ref.child.pid), scaleOpts("reference"));
-} finally {
-  await ref.child.stop();
-}
-
+// Both servers run side by side; the loads alternate between them (bench/load/compare.ts).
+// The reference: y-websocket 2.1, same rooms (by name), same load, no auth, no persistence.
 // Hegao: the real server, signed-in editors, persistence and read-only enforcement on.
+const ref = await startReferenceServer();
 const profileDir = path.join(ROOT, "bench", "results", "profiles");
 const hegao = await startHegao(data.dataDir, {
   env: { HEGAO_COLLAB_TIMING: "1", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
   nodeArgs: cfg.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
 });
-let hegaoLoad, hegaoScale, memory, coldBefore, coldAfter, afterUnloadKB;
+let refLoad, hegaoLoad, refScale, hegaoScale, memory, coldBefore, coldAfter, afterUnloadKB;
 const BIG = Math.max(...cfg.coldLogs);
 try {
   const pid = hegao.child.pid;
@@ -87,17 +77,32 @@ try {
     return cookies.get(username)!;
   };
   const target: Target = { kind: "hegao", serverUrl: hegao.url.replace(/^http/, "ws") + "/collab", origin: hegao.url };
+  const refTarget: Target = { kind: "reference", serverUrl: ref.url };
   const withCookies = async (list: { id: string; username: string }[]) =>
     Promise.all(list.map(async (s) => ({ id: s.id, cookie: await cookieOf(s.username) })));
   const rooms = await withCookies(data.loadSections);
+  const refRooms = data.loadSections.map((s) => ({ id: s.id }));
   // Memory first, on a fresh server (a heap grown by the load would absorb new rooms).
   memory = await roomMemory(target, pid, await withCookies(data.memorySections));
   log(`memory: ${memory.rssPerRoomKB} KB per open room (${memory.baselineKB} → ${memory.openKB} KB)`);
-  log(`hegao: ${cfg.editors} editors in ${rooms.length} sections for ${cfg.durationS} s`);
-  hegaoLoad = await runLoad({ ...base(target, rooms, pid), editors: cfg.editors, typistsPerRoom: cfg.typistsPerRoom, durationMs: cfg.durationS * 1000 });
+  log(`propagation: ${cfg.editors} editors in ${rooms.length} sections, ${cfg.durationS} s per server in ${cfg.rounds} round(s)`);
+  const load = { editors: cfg.editors, typistsPerRoom: cfg.typistsPerRoom, durationMs: cfg.durationS * 1000 };
+  [refLoad, hegaoLoad] = await compareLoads(
+    [
+      { label: "reference", opts: { ...base(refTarget, refRooms, ref.child.pid), ...load } },
+      { label: "hegao", opts: { ...base(target, rooms, pid), ...load } },
+    ],
+    cfg.rounds,
+    (label, r) => log(`${label}: p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, saved ack p99 ${r.durableAck?.p99 ?? "—"} ms, server CPU ${r.serverCpuPct}%, generator lag p99 ${r.generatorLagP99Ms.join("/")} ms`),
+  );
   if (hegaoLoad.readOnlyWriters) throw new Error(`${hegaoLoad.readOnlyWriters} typing clients were read-only: check section assignment`);
-  log(`hegao p50 ${hegaoLoad.latency.p50} ms p99 ${hegaoLoad.latency.p99} ms, saved ack p99 ${hegaoLoad.durableAck?.p99} ms, server CPU ${hegaoLoad.serverCpuPct}%`);
-  if (cfg.scale) hegaoScale = await scaleSteps(base(target, rooms, pid), scaleOpts("hegao"));
+  if (cfg.scale) {
+    [refScale, hegaoScale] = await scaleSteps(
+      [{ label: "reference", base: base(refTarget, refRooms, ref.child.pid) }, { label: "hegao", base: base(target, rooms, pid) }],
+      scaleOpts,
+    );
+  }
+  await ref.child.stop();
   const cold = await withCookies(data.coldSections);
   coldBefore = await coldOpen(target, hegao.child, cold);
   log(`cold open before compaction: ${JSON.stringify(coldBefore)}; waiting ${cfg.unloadWaitS} s for the rooms to unload`);
@@ -106,6 +111,7 @@ try {
   coldAfter = await coldOpen(target, hegao.child, cold.filter((_, i) => data.coldSections[i].rows === BIG));
   log(`cold open after compaction: ${JSON.stringify(coldAfter)}`);
 } finally {
+  await ref.child.stop();
   await hegao.child.stop();
   if (process.exitCode) console.error(hegao.child.log().slice(-3000));
   await pgDb?.drop();

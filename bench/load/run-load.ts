@@ -56,6 +56,8 @@ export interface LoadResult {
   serverRssKB: number | null;
   /** The machine's 1-minute load average when the window ended (other work skews the figures). */
   loadAvg1m: number;
+  /** Raw samples (ms), for merging rounds; not written to the results. */
+  samples: { latencies: Float64Array; durable: Float64Array };
 }
 
 const WORKER = new URL("./worker.ts", import.meta.url).href;
@@ -138,11 +140,38 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       serverCpuPct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 0) : null,
       serverRssKB: rss,
       loadAvg1m: round(os.loadavg()[0], 2) ?? 0,
+      samples: { latencies, durable },
     };
   } finally {
     await Promise.all(workers.map((w) => ask(w, { cmd: "close" }, "closed").catch(() => {})));
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** One result from several rounds of the same load (samples pooled, counts summed). */
+export function mergeLoads(parts: LoadResult[]): LoadResult {
+  const latencies = concat(parts.map((p) => p.samples.latencies));
+  const durable = concat(parts.map((p) => p.samples.durable));
+  const sum = (f: (r: LoadResult) => number) => parts.reduce((n, r) => n + f(r), 0);
+  const cpu = parts.every((p) => p.serverCpuPct !== null) ? round(sum((p) => p.serverCpuPct!) / parts.length, 0) : null;
+  return {
+    ...parts[0],
+    durationS: sum((p) => p.durationS),
+    latency: summarize(latencies),
+    durableAck: durable.length ? summarize(durable) : null,
+    sent: sum((p) => p.sent),
+    expected: sum((p) => p.expected),
+    received: sum((p) => p.received),
+    dropped: sum((p) => p.dropped),
+    connectMs: Math.max(...parts.map((p) => p.connectMs)),
+    failedConnections: sum((p) => p.failedConnections),
+    readOnlyWriters: sum((p) => p.readOnlyWriters),
+    generatorLagP99Ms: parts.flatMap((p) => p.generatorLagP99Ms),
+    serverCpuPct: cpu,
+    serverRssKB: parts[parts.length - 1].serverRssKB,
+    loadAvg1m: round(sum((p) => p.loadAvg1m) / parts.length, 2) ?? 0,
+    samples: { latencies, durable },
+  };
 }
 
 function concat(parts: Float64Array[]): Float64Array {

@@ -3,30 +3,39 @@
  * `typists` typing per room (the stamped writer included), the rest connected and reading
  * without a presence state (3,000 full browser-like clients on a 2-core machine would make
  * the generator, not the server, the bottleneck: every presence renewal fans out to the room).
- * Stops after the first step whose p99 exceeds the limit (or that drops updates or fails to
- * connect everyone); the answer is the largest N that stayed within it.
+ * Each step runs every side in turn (the reference, then Hegao); a side stops after its first
+ * step whose p99 exceeds the limit, that drops updates or fails to connect everyone. The answer
+ * per side is the largest N that stayed within the limit.
  */
 import type { ScaleStep } from "../report";
 import { runLoad, type LoadOptions } from "./run-load";
 
-/** Runs the steps in order; returns every step run and the largest passing N (null if none). */
+type Base = Omit<LoadOptions, "editors" | "typistsPerRoom" | "durationMs">;
+
+export interface ScaleOutcome {
+  steps: ScaleStep[];
+  max: number | null;
+}
+
+/** Runs the steps for every side; returns each side's steps and largest passing N (null if none). */
 export async function scaleSteps(
-  base: Omit<LoadOptions, "editors" | "typistsPerRoom" | "durationMs">,
-  opts: { steps: number[]; typists: number; durationMs: number; p99LimitMs: number; label: string },
-): Promise<{ steps: ScaleStep[]; max: number | null }> {
-  const steps: ScaleStep[] = [];
-  let max: number | null = null;
+  sides: { label: string; base: Base }[],
+  opts: { steps: number[]; typists: number; durationMs: number; p99LimitMs: number },
+): Promise<ScaleOutcome[]> {
+  const out: (ScaleOutcome & { done: boolean })[] = sides.map(() => ({ steps: [], max: null, done: false }));
   for (const editors of opts.steps) {
-    const r = await runLoad({ ...base, editors, typistsPerRoom: opts.typists, readerPresence: false, durationMs: opts.durationMs });
-    const step: ScaleStep = {
-      editors, p50: r.latency.p50, p99: r.latency.p99, dropped: r.dropped, failedConnections: r.failedConnections,
-      serverCpuPct: r.serverCpuPct, generatorLagP99Ms: r.generatorLagP99Ms,
-    };
-    steps.push(step);
-    console.log(`[bench] ${opts.label} scale ${editors} editors: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, dropped ${r.dropped}, server CPU ${r.serverCpuPct}%, generator lag p99 ${r.generatorLagP99Ms.join("/")} ms`);
-    const pass = r.latency.p99 !== null && r.latency.p99 <= opts.p99LimitMs && r.dropped === 0 && r.failedConnections === 0;
-    if (!pass) break;
-    max = editors;
+    for (const [i, side] of sides.entries()) {
+      if (out[i].done) continue;
+      const r = await runLoad({ ...side.base, editors, typistsPerRoom: opts.typists, readerPresence: false, durationMs: opts.durationMs });
+      out[i].steps.push({
+        editors, p50: r.latency.p50, p99: r.latency.p99, dropped: r.dropped, failedConnections: r.failedConnections,
+        serverCpuPct: r.serverCpuPct, generatorLagP99Ms: r.generatorLagP99Ms,
+      });
+      console.log(`[bench] ${side.label} scale ${editors} editors: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, dropped ${r.dropped}, failed ${r.failedConnections}, server CPU ${r.serverCpuPct}%, generator lag p99 ${r.generatorLagP99Ms.join("/")} ms`);
+      const pass = r.latency.p99 !== null && r.latency.p99 <= opts.p99LimitMs && r.dropped === 0 && r.failedConnections === 0;
+      if (pass) out[i].max = editors;
+      else out[i].done = true;
+    }
   }
-  return { steps, max };
+  return out.map(({ steps, max }) => ({ steps, max }));
 }
