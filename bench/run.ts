@@ -24,7 +24,7 @@ import { BENCH_PASSWORD, prepareData } from "./prepare";
 import { rssKB } from "./proc";
 import { startReferenceServer } from "./reference-server";
 import { printTable, writeResults, type BenchResults } from "./report";
-import { median, ratio, sleep } from "./stats";
+import { median, ratio, round, sleep } from "./stats";
 
 const cfg = parseConfig(process.argv.slice(2));
 const started = performance.now();
@@ -119,8 +119,8 @@ try {
 
 const bundle = routeBundleSize(path.join(ROOT, DIST_DIR), "(app)/sections/[id]/page", "/sections/[id]");
 const pick = (xs: { serverMs: number | null; clientMs: number; rows: number | null }[]) => ({
-  server: median(xs.flatMap((x) => (x.serverMs === null ? [] : [x.serverMs]))),
-  client: median(xs.map((x) => x.clientMs)),
+  server: round(median(xs.flatMap((x) => (x.serverMs === null ? [] : [x.serverMs]))), 2),
+  client: round(median(xs.map((x) => x.clientMs)), 2),
   rows: xs[0]?.rows ?? null,
 });
 const cb = pick(coldBefore.filter((x) => x.rows === BIG));

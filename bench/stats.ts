@@ -39,9 +39,12 @@ export function summarize(samples: ArrayLike<number>): Percentiles {
   };
 }
 
-/** The median of a list of numbers (null when empty). */
+/** The median of a list of numbers (mean of the middle two for an even count; null when empty). */
 export function median(values: number[]): number | null {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** a / b rounded to 0.01, null when either is missing or b is 0. */
