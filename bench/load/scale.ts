@@ -3,9 +3,9 @@
  * `typists` typing per room (the stamped writer included), the rest connected and reading
  * without a presence state (3,000 full browser-like clients on a 2-core machine would make
  * the generator, not the server, the bottleneck: every presence renewal fans out to the room).
- * Each step runs every side in turn (the reference, then Hegao); a side stops after its first
- * step whose p99 exceeds the limit, that drops updates or fails to connect everyone. The answer
- * per side is the largest N that stayed within the limit.
+ * Each step runs every side in turn (the reference, then Hegao); a side stops after a step that
+ * drops updates, fails to connect everyone or whose p99 exceeds 4× the limit. The answer per
+ * side is the largest N whose p99 stayed within the limit.
  */
 import type { ScaleStep } from "../report";
 import { runLoad, type LoadOptions } from "./run-load";
@@ -32,9 +32,10 @@ export async function scaleSteps(
         serverCpuPct: r.serverCpuPct, generatorLagP99Ms: r.generatorLagP99Ms,
       });
       console.log(`[bench] ${side.label} scale ${editors} editors: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, dropped ${r.dropped}, failed ${r.failedConnections}, server CPU ${r.serverCpuPct}%, generator lag p99 ${r.generatorLagP99Ms.join("/")} ms`);
-      const pass = r.latency.p99 !== null && r.latency.p99 <= opts.p99LimitMs && r.dropped === 0 && r.failedConnections === 0;
-      if (pass) out[i].max = editors;
-      else out[i].done = true;
+      const clean = r.latency.p99 !== null && r.dropped === 0 && r.failedConnections === 0;
+      if (clean && r.latency.p99! <= opts.p99LimitMs) out[i].max = editors;
+      // A step just over the limit may be noise on a shared machine: go on unless clearly beyond.
+      if (!clean || r.latency.p99! > 4 * opts.p99LimitMs) out[i].done = true;
     }
   }
   return out.map(({ steps, max }) => ({ steps, max }));
