@@ -24,6 +24,8 @@ export interface PreparedData {
   /** Load sections, each with the account (of its department) that may write it. */
   loadSections: { id: string; username: string }[];
   memorySections: { id: string; username: string }[];
+  /** Fresh sections for the scale steps (the default load's sections have grown by then). */
+  scaleSections: { id: string; username: string }[];
   coldSections: { id: string; username: string; rows: number }[];
   /** PostgreSQL URL when the bench runs on PostgreSQL (else the server uses PGlite in dataDir). */
   databaseUrl?: string;
@@ -32,6 +34,7 @@ export interface PreparedData {
 export interface PrepareOptions {
   rooms: number;
   memoryRooms: number;
+  scaleRooms: number;
   /** One cold-open section per entry, with that many rows in its log. */
   coldLogs: number[];
   /** Use this PostgreSQL database instead of PGlite in the data folder. */
@@ -87,6 +90,7 @@ export async function prepareData(opts: PrepareOptions, withDb?: (db: Db) => Pro
     const kinds = [
       ...Array.from({ length: opts.rooms }, (_, i) => ({ kind: "load", acct: accounts[i], chars: 1500 })),
       ...Array.from({ length: opts.memoryRooms }, (_, i) => ({ kind: "memory", acct: accounts[i % accounts.length], chars: 1500 })),
+      ...Array.from({ length: opts.scaleRooms }, (_, i) => ({ kind: "scale", acct: accounts[i % accounts.length], chars: 1500 })),
       ...opts.coldLogs.map((rows) => ({ kind: "cold", acct: accounts[0], chars: 200, rows })),
     ];
     const created = await createReport(db, {
@@ -94,11 +98,12 @@ export async function prepareData(opts: PrepareOptions, withDb?: (db: Db) => Pro
       organisationName: "压测单位",
       sections: kinds.map((k, i) => ({ level: 1, title: `${k.kind}-${i + 1}`, body: body(k.chars), departmentId: k.acct.departmentId })),
     });
-    const out: PreparedData = { dataDir, loadSections: [], memorySections: [], coldSections: [], databaseUrl: opts.databaseUrl };
+    const out: PreparedData = { dataDir, loadSections: [], memorySections: [], scaleSections: [], coldSections: [], databaseUrl: opts.databaseUrl };
     for (const [i, s] of created.sections.entries()) {
       const { kind, acct, rows } = kinds[i] as (typeof kinds)[number] & { rows?: number };
       if (kind === "load") out.loadSections.push({ id: s.id, username: acct.username });
       else if (kind === "memory") out.memorySections.push({ id: s.id, username: acct.username });
+      else if (kind === "scale") out.scaleSections.push({ id: s.id, username: acct.username });
       else out.coldSections.push({ id: s.id, username: acct.username, rows: await insertColdLog(db, s.id, rows ?? 1) });
     }
     if (withDb) await withDb(db);

@@ -48,7 +48,7 @@ let exportResult!: ExportResult;
 const pgDb = cfg.postgres ? await createBenchDatabase(cfg.postgres) : null;
 if (pgDb) notes.push("Hegao ran on PostgreSQL (--postgres), not on the embedded PGlite");
 const data = await prepareData(
-  { rooms: Math.max(cfg.rooms, 1), memoryRooms: cfg.memoryRooms, coldLogs: cfg.coldLogs, databaseUrl: pgDb?.url },
+  { rooms: Math.max(cfg.rooms, 1), memoryRooms: cfg.memoryRooms, scaleRooms: cfg.scale ? cfg.rooms : 0, coldLogs: cfg.coldLogs, databaseUrl: pgDb?.url },
   async (db) => void (exportResult = await benchExport(db, { runs: cfg.exportRuns, installPandoc: cfg.installPandoc })),
 );
 log(`data folder ${data.dataDir}; export ${exportResult.hegaoMs} ms vs pandoc ${exportResult.pandocMs} ms`);
@@ -97,8 +97,10 @@ try {
   );
   if (hegaoLoad.readOnlyWriters) throw new Error(`${hegaoLoad.readOnlyWriters} typing clients were read-only: check section assignment`);
   if (cfg.scale) {
+    const scaleRooms = await withCookies(data.scaleSections);
+    const refScaleRooms = data.scaleSections.map((s) => ({ id: s.id }));
     [refScale, hegaoScale] = await scaleSteps(
-      [{ label: "reference", base: base(refTarget, refRooms, ref.child.pid) }, { label: "hegao", base: base(target, rooms, pid) }],
+      [{ label: "reference", base: base(refTarget, refScaleRooms, ref.child.pid) }, { label: "hegao", base: base(target, scaleRooms, pid) }],
       scaleOpts,
     );
   }
