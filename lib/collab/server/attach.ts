@@ -15,7 +15,8 @@ import { authenticateUpgrade, rejectUpgrade } from "./authenticate-upgrade";
 import { CLOSE, Connection, type CollabUser } from "./connection";
 import { startHeartbeat, trackAlive } from "./heartbeat";
 import { collabOptionsSchema, type CollabOptions } from "./options";
-import { appendUpdate, compactLog, loadRoom } from "./persistence";
+import { GroupCommit } from "./group-commit";
+import { compactLog, loadRoom } from "./persistence";
 import { Rooms } from "./rooms";
 
 export interface CollabServer {
@@ -46,11 +47,12 @@ export function createCollabServer(
   const db = opts.db ?? getDb;
   const secret = () => opts.secret ?? process.env.NEXTAUTH_SECRET ?? "";
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayload, perMessageDeflate: false });
+  const commits = new GroupCommit(db, { windowMs: o.groupCommitMs, placeholderEveryMs: o.placeholderEveryMs, log });
   const rooms = new Rooms(
     {
       load: async (id) => loadRoom(await db(), id),
       store: (id, doc) => ({
-        append: async (update) => appendUpdate(await db(), id, update, doc),
+        append: (update) => commits.append(id, update, doc),
         compact: async () => compactLog(await db(), id),
       }),
       saver: { delayMs: o.saveDelayMs, maxRetries: o.maxRetries, compactAbove: o.compactAbove },
@@ -113,7 +115,9 @@ export function createCollabServer(
       stopHeartbeat();
       try {
         await rooms.closeAll();
+        await commits.flush();
       } finally {
+        commits.dispose();
         for (const ws of wss.clients) ws.terminate();
         wss.close();
       }

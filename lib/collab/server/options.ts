@@ -10,8 +10,15 @@ export const collabOptionsSchema = z.object({
   origin: z.string().url(),
   /** Largest accepted frame in bytes; larger frames close the connection with 1009. */
   maxPayload: z.number().int().positive().default(2 * 1024 * 1024),
-  /** Batching window of the persistence (ms). */
-  saveDelayMs: z.number().int().min(0).max(150).default(40),
+  /** Batching window of one room's updates (ms). */
+  saveDelayMs: z.number().int().min(0).max(100).default(30),
+  /**
+   * How long a room's batch waits for other rooms' batches so that all are written in one
+   * transaction (ms). saveDelayMs + groupCommitMs + the write stays well under 200 ms.
+   */
+  groupCommitMs: z.number().int().min(0).max(80).default(25),
+  /** Least time between two placeholder recounts of one section while it is edited (ms). */
+  placeholderEveryMs: z.number().int().min(0).default(2000),
   /** Retries of a failed write before giving up until the next change. */
   maxRetries: z.number().int().min(0).default(5),
   /** Log rows above which a room compacts its log into one row. */

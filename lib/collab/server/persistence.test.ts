@@ -4,10 +4,11 @@ import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { testDbTargets } from "@/db/test-db";
 import { sections, sectionUpdates } from "@/db/schema";
-import { docToContent } from "@/lib/collab/content";
+import { docToContent, textToYjsUpdate } from "@/lib/collab/content";
 import { loadSectionDoc } from "@/lib/collab/section-doc";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { appendUpdate, compactLog, loadRoom } from "./persistence";
+import { GroupCommit } from "./group-commit";
+import { compactLog, loadRoom } from "./persistence";
 import { Room, type RoomDeps } from "./room";
 import { RoomSaver } from "./saver";
 import { Rooms } from "./rooms";
@@ -26,9 +27,10 @@ describe.each(testDbTargets())("room persistence on $name", (target) => {
   const rows = async (id: string) => (await handle.db.select().from(sectionUpdates).where(eq(sectionUpdates.sectionId, id))).length;
 
   function roomDeps(compactAbove = 200): RoomDeps {
+    const commits = new GroupCommit(async () => handle.db, { windowMs: 20, placeholderEveryMs: 2000, log: () => {} });
     return {
       load: (id) => loadRoom(handle.db, id),
-      store: (id, doc) => ({ append: (u) => appendUpdate(handle.db, id, u, doc), compact: () => compactLog(handle.db, id) }),
+      store: (id, doc) => ({ append: (u) => commits.append(id, u, doc), compact: () => compactLog(handle.db, id) }),
       saver: { delayMs: 40, maxRetries: 3, compactAbove },
       log: () => {},
     };
@@ -73,6 +75,19 @@ describe.each(testDbTargets())("room persistence on $name", (target) => {
     const text = docToContent(await loadSectionDoc(handle.db, id)).text;
     for (let i = 0; i < 5; i++) expect(text).toContain(`压缩测试${i}`);
     expect(text).toContain("第9段新增内容");
+    room.destroy();
+  });
+
+  it("compacts a log found past the threshold right after loading it, keeping the text", async () => {
+    const id = fx.section.id;
+    for (let i = 0; i < 6; i++) await handle.db.insert(sectionUpdates).values({ sectionId: id, update: textToYjsUpdate(`导入的第${i}段`) });
+    expect(await rows(id)).toBeGreaterThan(3);
+    const room = new Room(id, roomDeps(3));
+    await room.ready;
+    for (let i = 0; i < 100 && (await rows(id)) > 1; i++) await sleep(20);
+    expect(await rows(id)).toBe(1);
+    const text = docToContent(await loadSectionDoc(handle.db, id)).text;
+    for (let i = 0; i < 6; i++) expect(text).toContain(`导入的第${i}段`);
     room.destroy();
   });
 

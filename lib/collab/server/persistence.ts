@@ -1,15 +1,12 @@
 /**
- * The database side of a collaboration room: load the log, append a merged batch (and refresh
- * the section's placeholder count and last activity in the same transaction), and compact the
- * log into one state row. Knows nothing of sockets.
+ * The database side of a collaboration room: load the log and compact it into one state row
+ * (appending batches is group-commit.ts). Knows nothing of sockets.
  */
 import * as Y from "yjs";
 import { and, count, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sectionUpdates, sections, type SectionState } from "@/db/schema";
-import { docToContent } from "@/lib/collab/content";
 import { loadSectionUpdates } from "@/lib/collab/section-doc";
-import { countPlaceholders } from "@/lib/placeholders/find";
 
 /** What the room needs to know of its section. */
 export interface RoomSection {
@@ -34,33 +31,6 @@ export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | 
   if (!row) return null;
   const { updates } = await loadSectionUpdates(db, sectionId);
   return { section: row, updates, rows: updates.length };
-}
-
-/**
- * Appends one (already merged) update to the log and, in the same transaction, sets the
- * section's `placeholderCount` (from `doc`, the room's current document) and `lastActivityAt`.
- * `doc` is read before the transaction so the write holds no lock while rendering text.
- */
-export async function appendUpdate(db: Db, sectionId: string, update: Uint8Array, doc: Y.Doc, now = new Date()): Promise<void> {
-  let text: string | null = null;
-  try {
-    text = docToContent(doc).text;
-  } catch (err) {
-    // A body the schema cannot render must not stop the text from being saved.
-    console.error(`[hegao] [collab ${sectionId}] cannot render text for the placeholder count`, err);
-  }
-  await db.transaction(async (tx) => {
-    await tx.insert(sectionUpdates).values({ sectionId, update });
-    const [section] = await tx
-      .select({ intended: sections.intendedPlaceholders })
-      .from(sections)
-      .where(eq(sections.id, sectionId));
-    if (!section) return;
-    await tx
-      .update(sections)
-      .set(text === null ? { lastActivityAt: now } : { placeholderCount: countPlaceholders(text, section.intended), lastActivityAt: now })
-      .where(eq(sections.id, sectionId));
-  });
 }
 
 /**

@@ -74,6 +74,11 @@ export class Room implements ProtocolRoom {
     const queued = this.queue;
     this.queue = [];
     for (const [c, frame] of queued) this.receive(c, frame);
+    // A log past the threshold (an import, or a crash before the unload compacted it) is
+    // compacted once now, so the next open reads one row.
+    if (loaded.rows > this.deps.saver.compactAbove) {
+      this.saver.flushAndCompact().catch((err) => this.deps.log(`[collab ${this.sectionId}] compaction after load failed`, err));
+    }
   }
 
   /** Adds a connection; it is synced once the room is loaded. */
