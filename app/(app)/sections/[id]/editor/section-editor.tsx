@@ -4,7 +4,7 @@
  * collaboration session (lib/collab/client) for this section and signed-in account.
  */
 import "./editor.css";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useSectionCollab } from "@/lib/collab/client/use-section-collab";
 import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
@@ -24,16 +24,6 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
   const [words, setWords] = useState(0);
   const [placeholders, setPlaceholders] = useState<number | null>(null);
   const editable = snapshot.writable && snapshot.ready;
-  // Once a changed placeholder count is saved, the server-rendered sidebar list is stale:
-  // announce it so the sidebar refreshes (app/(app)/sections/[id]/sidebar/live-refresh.tsx).
-  const announced = useRef<number | null>(null);
-  useEffect(() => {
-    if (snapshot.status !== "saved" || placeholders === null) return;
-    if (announced.current !== null && announced.current !== placeholders) {
-      window.dispatchEvent(new CustomEvent("hegao:placeholders-saved", { detail: { sectionId, count: placeholders } }));
-    }
-    announced.current = placeholders;
-  }, [snapshot.status, placeholders, sectionId]);
   return (
     <div className="card overflow-hidden" data-testid="section-editor-card">
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2">
