@@ -13,7 +13,7 @@ import { coldOpen } from "./cold-open";
 import { parseConfig } from "./config";
 import { benchExport, type ExportResult } from "./export";
 import { DIST_DIR, ensureBuild, ROOT, signIn, startHegao } from "./hegao-server";
-import type { Target } from "./load/client";
+import { BenchClient, type Target } from "./load/client";
 import { compareLoads } from "./load/compare";
 import type { LoadOptions, LoadRoom } from "./load/run-load";
 import { scaleSteps } from "./load/scale";
@@ -99,10 +99,17 @@ try {
   if (cfg.scale) {
     const scaleRooms = await withCookies(data.scaleSections);
     const refScaleRooms = data.scaleSections.map((s) => ({ id: s.id }));
-    [refScale, hegaoScale] = await scaleSteps(
-      [{ label: "reference", base: base(refTarget, refScaleRooms, ref.child.pid) }, { label: "hegao", base: base(target, scaleRooms, pid) }],
-      scaleOpts,
-    );
+    // One idle client per section keeps the rooms loaded between steps (an empty room unloads after 30 s).
+    const keepers = [...scaleRooms.map((r) => ({ ...r, t: target })), ...refScaleRooms.map((r) => ({ ...r, cookie: undefined, t: refTarget }))]
+      .map((r) => new BenchClient({ room: r.id, role: "reader", cookie: r.cookie, name: "keeper", presence: false }, r.t, { arrival() {}, durable() {} }));
+    try {
+      [refScale, hegaoScale] = await scaleSteps(
+        [{ label: "reference", base: base(refTarget, refScaleRooms, ref.child.pid) }, { label: "hegao", base: base(target, scaleRooms, pid) }],
+        scaleOpts,
+      );
+    } finally {
+      keepers.forEach((k) => k.destroy());
+    }
   }
   await ref.child.stop();
   const cold = await withCookies(data.coldSections);
