@@ -117,7 +117,10 @@ export class SectionCollab {
     });
     peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, "zh-CN"));
     const writable = this.writable ?? this.lastWritable;
-    return { status, state: this.state, writable, ready: this.everSynced || this.idb.synced, peers };
+    // Online, the editor waits for the server's copy: a fresh browser's empty local copy would
+    // otherwise let people type into a blank page for a moment. Offline, the local copy is it.
+    const ready = this.everSynced || (this.idb.synced && !this.provider.wsconnected);
+    return { status, state: this.state, writable, ready, peers };
   }
 
   private update(): void {
