@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { startServer, type RunningServer } from "../support/server";
 import { signedInPage } from "../support/auth";
-import { DQB_SECTION, editorOf, findSection, storedText, typeAtEnd } from "./support";
+import { DQB_SECTION, editorOf, editorText, findSection, storedText, typeAtEnd } from "./support";
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -56,8 +56,8 @@ test("killing the server loses nothing that was typed", async ({ browser }) => {
   const all = ["甲一：已确认保存的内容。", "乙一：已确认保存的内容。", "甲三：离线时输入。", "乙三：离线时输入。"];
   for (let i = 0; i < 5; i++) all.push(`甲二第${i}句。`, `乙二第${i}句。`);
   for (const text of all) {
-    await expect(editorOf(p1)).toContainText(text);
-    await expect(editorOf(p2)).toContainText(text);
+    await expect.poll(() => editorText(p1), { timeout: 10_000 }).toContain(text);
+    await expect.poll(() => editorText(p2), { timeout: 10_000 }).toContain(text);
   }
 
   // 6. With no client left and the server stopped, the database has it all.
