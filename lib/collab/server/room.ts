@@ -16,6 +16,8 @@ import { isWritable } from "./readonly";
 import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
 
 const LOAD = Symbol("load");
+/** Delay of the one-off compaction of an oversized log found at load (ms). */
+const COMPACT_AFTER_LOAD_MS = 1000;
 
 export interface RoomDeps {
   load(sectionId: string): Promise<LoadedRoom | null>;
@@ -75,9 +77,13 @@ export class Room implements ProtocolRoom {
     this.queue = [];
     for (const [c, frame] of queued) this.receive(c, frame);
     // A log past the threshold (an import, or a crash before the unload compacted it) is
-    // compacted once now, so the next open reads one row.
+    // compacted once, shortly after the opening clients were served, so the next open reads
+    // one row.
     if (loaded.rows > this.deps.saver.compactAbove) {
-      this.saver.flushAndCompact().catch((err) => this.deps.log(`[collab ${this.sectionId}] compaction after load failed`, err));
+      setTimeout(() => {
+        if (this.doc.isDestroyed) return;
+        this.saver.flushAndCompact().catch((err) => this.deps.log(`[collab ${this.sectionId}] compaction after load failed`, err));
+      }, COMPACT_AFTER_LOAD_MS).unref();
     }
   }
 

@@ -65,7 +65,10 @@ export class Rooms {
 
   private scheduleUnload(room: Room, ms: number): void {
     this.cancelUnload(room);
-    this.timers.set(room, setTimeout(() => void this.unload(room), ms));
+    // Up to 20 % jitter: rooms left at the same moment (a meeting ends, a load test stops)
+    // must not all flush and compact in the same instant and stall every other room.
+    const jittered = ms + Math.floor(Math.random() * ms * 0.2);
+    this.timers.set(room, setTimeout(() => void this.unload(room), jittered));
   }
 
   private async unload(room: Room): Promise<void> {
