@@ -92,7 +92,7 @@ export const sections = pgTable("sections", {
   version: integer("version").notNull().default(1),
   /** Placeholder keys the editors marked as intended (lib/placeholders). */
   intendedPlaceholders: jsonb("intended_placeholders").$type<string[]>().notNull().default([]),
-  /** Placeholder count of the current text, refreshed when the room is saved. */
+  /** Placeholder count at the last submit / intended mark (pages count the live text). */
   placeholderCount: integer("placeholder_count").notNull().default(0),
   /** Last reviewer-seen version id, for "changes since the last reviewed version". */
   lastReviewedVersionId: text("last_reviewed_version_id"),

@@ -47,12 +47,12 @@ export function createCollabServer(
   const db = opts.db ?? getDb;
   const secret = () => opts.secret ?? process.env.NEXTAUTH_SECRET ?? "";
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayload, perMessageDeflate: false });
-  const commits = new GroupCommit(db, { windowMs: o.groupCommitMs, placeholderEveryMs: o.placeholderEveryMs, log });
+  const commits = new GroupCommit(db, { windowMs: o.groupCommitMs, log });
   const rooms = new Rooms(
     {
       load: async (id) => loadRoom(await db(), id),
-      store: (id, doc) => ({
-        append: (update) => commits.append(id, update, doc),
+      store: (id) => ({
+        append: (update) => commits.append(id, update),
         compact: async () => compactLog(await db(), id),
       }),
       saver: { delayMs: o.saveDelayMs, maxRetries: o.maxRetries, compactAbove: o.compactAbove },
@@ -117,7 +117,6 @@ export function createCollabServer(
         await rooms.closeAll();
         await commits.flush();
       } finally {
-        commits.dispose();
         for (const ws of wss.clients) ws.terminate();
         wss.close();
       }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { eq } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db/client";
 import { testDbTargets } from "@/db/test-db";
 import { sections, sectionUpdates } from "@/db/schema";
@@ -8,7 +7,6 @@ import { docFromUpdates, docToContent } from "@/lib/collab/content";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { loadSectionUpdates } from "@/lib/collab/section-doc";
 import { GroupCommit } from "./group-commit";
-import { sleep } from "./test-helpers";
 import { YJS_FIELD } from "@/lib/editor/extensions";
 
 /** A room-like document holding a section's stored text, and a function to add a paragraph. */
@@ -42,10 +40,10 @@ describe.each(testDbTargets())("group commit on $name", (target) => {
     const counting = new Proxy(h.db, {
       get: (t, k) => (k === "transaction" ? (...a: Parameters<Db["transaction"]>) => (transactions++, t.transaction(...a)) : Reflect.get(t, k)),
     }) as Db;
-    const commits = new GroupCommit(async () => counting, { windowMs: 30, placeholderEveryMs: 60_000, log: () => {} });
+    const commits = new GroupCommit(async () => counting, { windowMs: 30, log: () => {} });
     const rooms = await Promise.all(ids.map((id) => roomDoc(h.db, id)));
     const before = await h.db.select().from(sectionUpdates);
-    await Promise.all(rooms.map((r, i) => commits.append(ids[i], r.add(`第${i}个部门的新内容`), r.doc)));
+    await Promise.all(rooms.map((r, i) => commits.append(ids[i], r.add(`第${i}个部门的新内容`))));
     expect(transactions).toBe(1);
     expect((await h.db.select().from(sectionUpdates)).length).toBe(before.length + ids.length);
     for (const [i, id] of ids.entries()) {
@@ -54,28 +52,10 @@ describe.each(testDbTargets())("group commit on $name", (target) => {
     }
   });
 
-  it("counts placeholders at once for a section's first batch, then at most once per interval", async () => {
-    const id = ids[1];
-    const commits = new GroupCommit(async () => h.db, { windowMs: 5, placeholderEveryMs: 300, log: () => {} });
-    const room = await roomDoc(h.db, id);
-    const count = async () => (await h.db.select().from(sections).where(eq(sections.id, id)))[0].placeholderCount;
-    await commits.append(id, room.add("本段有X处空白。"), room.doc);
-    await sleep(20);
-    const first = await count();
-    await commits.append(id, room.add("另有XX名待补充。"), room.doc);
-    await sleep(20);
-    expect(await count()).toBe(first); // throttled: not recounted yet
-    await sleep(400);
-    expect(await count()).toBe(first + 1);
-    commits.dispose();
-  });
-
   it("rejects every batch of a failed transaction, so each room keeps and retries its own", async () => {
     const broken = { transaction: async () => { throw new Error("database unavailable"); } } as unknown as Db;
-    const commits = new GroupCommit(async () => broken, { windowMs: 5, placeholderEveryMs: 60_000, log: () => {} });
-    const doc = new Y.Doc();
-    (doc as Y.Doc & { isDestroyed: boolean }).isDestroyed = true; // no placeholder count against the broken db
-    const results = await Promise.allSettled([commits.append("a", new Uint8Array([0, 0]), doc), commits.append("b", new Uint8Array([0, 0]), doc)]);
+    const commits = new GroupCommit(async () => broken, { windowMs: 5, log: () => {} });
+    const results = await Promise.allSettled([commits.append("a", new Uint8Array([0, 0])), commits.append("b", new Uint8Array([0, 0]))]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
   });
 });

@@ -16,9 +16,7 @@ export const collabOptionsSchema = z.object({
    * How long a room's batch waits for other rooms' batches so that all are written in one
    * transaction (ms). saveDelayMs + groupCommitMs + the write stays well under 200 ms.
    */
-  groupCommitMs: z.number().int().min(0).max(80).default(25),
-  /** Least time between two placeholder recounts of one section while it is edited (ms). */
-  placeholderEveryMs: z.number().int().min(0).default(2000),
+  groupCommitMs: z.number().int().min(0).max(80).default(40),
   /** Retries of a failed write before giving up until the next change. */
   maxRetries: z.number().int().min(0).default(5),
   /** Log rows above which a room compacts its log into one row. */
