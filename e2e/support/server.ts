@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../bench/proc";
 
 export interface RunningServer {
   url: string;
@@ -21,17 +21,6 @@ export interface RunningServer {
   kill(): Promise<void>;
   /** Starts the server again on the same port and data folder. */
   restart(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 async function waitReady(url: string, proc: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
