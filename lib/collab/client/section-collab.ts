@@ -12,6 +12,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { EXTENSIONS_PARAM, MESSAGE_SAVED, MESSAGE_SECTION_STATE, readSectionState } from "@/lib/collab/messages";
 import { countingWebSocket, type CountingSocket } from "./counting-websocket";
 import { saveStatus, type SaveStatus } from "./save-status";
+import { FAILURES_BEFORE_CHECK, sessionEnded } from "./session-check";
 
 export interface Peer {
   clientId: number;
@@ -29,6 +30,8 @@ export interface CollabSnapshot {
   /** The document has been loaded once (from the server or IndexedDB): safe to edit. */
   ready: boolean;
   peers: Peer[];
+  /** The sign-in session ended: reconnecting stopped until the user signs in again. */
+  signedOut: boolean;
 }
 
 export interface SectionCollabOptions {
@@ -53,6 +56,8 @@ export class SectionCollab {
   private state: string;
   private everConnected = false;
   private everSynced = false;
+  private failures = 0;
+  private signedOut = false;
 
   constructor(private readonly opts: SectionCollabOptions) {
     this.state = opts.initialState;
@@ -72,8 +77,12 @@ export class SectionCollab {
       if (socket) socket.saved = Math.max(socket.saved, decoding.readVarUint(dec));
       this.update();
     };
+    this.provider.on("connection-close", () => void this.onConnectionFailed());
     this.provider.on("status", ({ status }) => {
-      if (status === "connected") this.everConnected = true;
+      if (status === "connected") {
+        this.everConnected = true;
+        this.failures = 0;
+      }
       if (status !== "connected") this.writable = null; // the server tells again on reconnect
       this.update();
     });
@@ -85,6 +94,17 @@ export class SectionCollab {
     this.provider.awareness.on("change", () => this.update());
     this.snapshot = this.compute();
     this.provider.connect();
+  }
+
+  /** After a few failed reconnects, stops retrying when the session is what ended. */
+  private async onConnectionFailed(): Promise<void> {
+    if (this.provider.wsconnected || this.signedOut) return;
+    if (++this.failures < FAILURES_BEFORE_CHECK || this.failures % FAILURES_BEFORE_CHECK !== 0) return;
+    if (await sessionEnded()) {
+      this.signedOut = true;
+      this.provider.disconnect(); // edits stay in IndexedDB; they sync after signing in again
+      this.update();
+    }
   }
 
   private onState(msg: { state: string; writable: boolean }): void {
@@ -120,7 +140,7 @@ export class SectionCollab {
     // Online, the editor waits for the server's copy: a fresh browser's empty local copy would
     // otherwise let people type into a blank page for a moment. Offline, the local copy is it.
     const ready = this.everSynced || (this.idb.synced && !this.provider.wsconnected);
-    return { status, state: this.state, writable, ready, peers };
+    return { status, state: this.state, writable, ready, peers, signedOut: this.signedOut };
   }
 
   private update(): void {
@@ -128,7 +148,7 @@ export class SectionCollab {
     const prev = this.snapshot;
     if (
       prev.status === next.status && prev.state === next.state && prev.writable === next.writable &&
-      prev.ready === next.ready && JSON.stringify(prev.peers) === JSON.stringify(next.peers)
+      prev.ready === next.ready && prev.signedOut === next.signedOut && JSON.stringify(prev.peers) === JSON.stringify(next.peers)
     ) return;
     this.snapshot = next;
     this.listeners.forEach((l) => l());

@@ -6,7 +6,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { SectionCollab, type CollabSnapshot, type SectionCollabOptions } from "./section-collab";
 
-const idle = (initialState: string): CollabSnapshot => ({ status: "connecting", state: initialState, writable: false, ready: false, peers: [] });
+const idle = (initialState: string): CollabSnapshot => ({ status: "connecting", state: initialState, writable: false, ready: false, peers: [], signedOut: false });
 
 /** The section's collaboration session (null until created) and its current snapshot. */
 export function useSectionCollab(opts: SectionCollabOptions): { collab: SectionCollab | null; snapshot: CollabSnapshot } {

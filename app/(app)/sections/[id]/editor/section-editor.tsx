@@ -45,6 +45,13 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
       ) : (
         <div className="min-h-[420px] p-6 text-slate-400">正在连接…</div>
       )}
+      {snapshot.signedOut && (
+        <div role="alert" data-testid="signed-out" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-800">
+          登录已过期，未同步的修改保存在本机。
+          <a className="ml-1 font-medium text-brand-700 underline" href={`/login?callbackUrl=${encodeURIComponent(`/sections/${sectionId}`)}`}>重新登录</a>
+          后自动同步。
+        </div>
+      )}
       <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} />
     </div>
   );
