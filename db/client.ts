@@ -76,6 +76,10 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose connection the server ends (restart, failover, DROP DATABASE … FORCE)
+  // is reported here; without a listener node-postgres would crash the process. The pool
+  // replaces the client on the next query.
+  pool.on("error", (err) => console.error(`[hegao] PostgreSQL connection lost: ${err.message}`));
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
