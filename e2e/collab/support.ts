@@ -93,15 +93,11 @@ export async function storedText(dataDir: string, sectionId: string): Promise<st
 export const editorOf = (page: Page) => page.locator('[data-testid="section-editor"] .ProseMirror');
 
 /**
- * The editor's text without the other users' carets: a caret's name label sits inside the
- * text in the DOM, so `toContainText` on the editor can see "乙三：李明离线时输入".
+ * The editor's text as Tiptap holds it. Other users' caret labels are widgets inside the text
+ * in the DOM, so `toContainText` on the editor can see "乙三：李明离线时输入"; this cannot.
  */
 export const editorText = (page: Page) =>
-  editorOf(page).evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
-    return copy.textContent ?? "";
-  });
+  editorOf(page).evaluate((el) => (el as unknown as { editor: { getText(): string } }).editor.getText());
 
 /** Waits until the page's editor is writable, puts the caret at the end and types `text`. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {

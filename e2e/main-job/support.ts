@@ -3,6 +3,7 @@
  * DOM node carries its editor), read a section's version from the JSON API, fire transitions.
  */
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { editorText } from "../collab/support";
 
 export interface ApiSection { id: string; number: string; title: string; level: number; headingOnly: boolean; departmentName: string | null; state: string; version: number }
 
@@ -73,11 +74,6 @@ export async function appendParagraph(page: Page, text: string): Promise<void> {
   });
   await page.keyboard.press("Enter");
   await page.keyboard.type(text);
-}
-
-/** The editor's text (without the other people's caret labels that live in the DOM). */
-export async function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector(".ProseMirror") as unknown as { editor: { getText(): string } }).editor.getText());
 }
 
 /** Waits until the editor's text contains `needle` (or, with `absent`, no longer does). */
