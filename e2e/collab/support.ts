@@ -103,8 +103,9 @@ export const editorText = (page: Page) =>
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   const editor = editorOf(page);
   await expect(editor).toHaveAttribute("contenteditable", "true");
-  await editor.click();
-  await page.keyboard.press("Control+End");
+  // Focus through Tiptap, not a click: a click in the middle of the editor can land on another
+  // user's caret label (a non-editable widget) and swallow the text typed next.
+  await editor.evaluate((el) => (el as unknown as { editor: { commands: { focus(p: string): void } } }).editor.commands.focus("end"));
   await page.keyboard.press("Enter");
   await page.keyboard.insertText(text);
 }
