@@ -56,12 +56,19 @@ export const users = pgTable("users", {
   createdAt: createdAt(),
 });
 
-/** Failed sign-in attempts, for the 5-in-15-minutes lockout. */
-export const loginFailures = pgTable("login_failures", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  username: text("username").notNull(),
-  at: createdAt(),
-}, (t) => [index("login_failures_username_at").on(t.username, t.at)]);
+/**
+ * Sign-in throttling counters, one row per key: `account:<username>` or `address:<ip>`.
+ * Updated in one atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` per attempt, so parallel
+ * attempts cannot slip past the limit (lib/auth/throttle.ts). Shared by every instance.
+ */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  key: text("key").primaryKey(),
+  /** Attempts counted in the current window (reserved before the password is checked). */
+  failures: integer("failures").notNull().default(0),
+  windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  /** Set when the limit was reached; attempts are refused until then. */
+  lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+});
 
 export const reports = pgTable("reports", {
   id: id(),
@@ -134,6 +141,24 @@ export const reviewEvents = pgTable("review_events", {
   createdAt: createdAt(),
 }, (t) => [index("review_events_section").on(t.sectionId, t.createdAt)]);
 
+/**
+ * Edits the collaboration server refused (the section was locked, or the update was invalid)
+ * and offline edits made while a section was locked: kept aside, never merged silently, so the
+ * editors can look at them and copy from them.
+ */
+export const rejectedDrafts = pgTable("rejected_drafts", {
+  id: id(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+  /** Why it was set aside: "locked" (section not editable), "invalid" (failed validation)… */
+  reason: text("reason").notNull(),
+  /** The plain text of the rejected draft as the author had it. */
+  text: text("text").notNull().default(""),
+  /** The client's Yjs update (when it could be kept), for diagnostics. */
+  update: bytea("update"),
+  createdAt: createdAt(),
+}, (t) => [index("rejected_drafts_section").on(t.sectionId, t.createdAt)]);
+
 /** Reviewer comments, optionally anchored to a quoted piece of text. */
 export const comments = pgTable("comments", {
   id: id(),
@@ -178,3 +203,4 @@ export type ReviewEvent = typeof reviewEvents.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type ReportFinal = typeof reportFinals.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
+export type RejectedDraft = typeof rejectedDrafts.$inferSelect;

@@ -3,9 +3,9 @@
  * attempts for one account within 15 minutes further attempts are refused (even with the
  * right password) until the window has passed.
  */
-import { and, count, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { departments, loginFailures, users } from "@/db/schema";
+import { departments, signInAttempts, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 
@@ -33,11 +33,10 @@ const DUMMY_HASH =
  */
 export async function authenticate(db: DbOrTx, username: string, password: string, now = new Date()): Promise<SessionUser> {
   const name = username.trim();
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.username, name), gt(loginFailures.at, since)));
+  const key = `account:${name}`;
+  const [rec] = await db.select().from(signInAttempts).where(eq(signInAttempts.key, key));
+  const fresh = !rec || now.getTime() - rec.windowStart.getTime() > LOCKOUT_WINDOW_MS;
+  const n = fresh ? 0 : rec.failures;
   if (n >= MAX_FAILURES) {
     throw new AppError("too_many_attempts", "登录失败次数过多，该账号已被暂时锁定，请 15 分钟后再试或联系管理员");
   }
@@ -48,7 +47,10 @@ export async function authenticate(db: DbOrTx, username: string, password: strin
     .where(eq(users.username, name));
   const ok = await verifyPassword(password, row?.user.passwordHash ?? DUMMY_HASH);
   if (!row || !ok) {
-    await db.insert(loginFailures).values({ username: name, at: now });
+    await db
+      .insert(signInAttempts)
+      .values({ key, failures: n + 1, windowStart: fresh ? now : rec!.windowStart })
+      .onConflictDoUpdate({ target: signInAttempts.key, set: { failures: n + 1, windowStart: fresh ? now : rec!.windowStart } });
     const left = MAX_FAILURES - n - 1;
     throw new AppError(
       "unauthenticated",
@@ -56,7 +58,7 @@ export async function authenticate(db: DbOrTx, username: string, password: strin
     );
   }
   if (row.user.disabled) throw new AppError("unauthenticated", "该账号已停用，请联系管理员");
-  await db.delete(loginFailures).where(eq(loginFailures.username, name));
+  await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
   const u = row.user;
   return { id: u.id, username: u.username, name: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: row.departmentName };
 }
