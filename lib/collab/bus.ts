@@ -5,6 +5,9 @@
  *
  * - `publishSectionState` is called after a review transition commits: open editors turn
  *   read-only (in_review, approved) or writable (draft, changes_requested) at once.
+ * - `publishAccessChange` is called after anything that may change who may write a section
+ *   commits (account disabled / role or department changed, section reassigned or deleted):
+ *   the collaboration server re-decides every affected connection from the database.
  * - `flushSection` asks the collaboration server to write a room's pending updates to the
  *   database before a version is frozen; a no-op when no collaboration server runs (CLI, tests).
  */
@@ -14,6 +17,17 @@ import type { SectionState } from "@/db/schema";
 export interface SectionStateChange {
   sectionId: string;
   state: SectionState;
+}
+
+/**
+ * Something changed that may alter who may read or write sections. The collaboration server
+ * reloads the named accounts and sections from the database and re-authorises their open
+ * connections through the policy (lib/policy.ts); `deletedSectionIds` rooms are closed (4404).
+ */
+export interface AccessChange {
+  userIds?: string[];
+  sectionIds?: string[];
+  deletedSectionIds?: string[];
 }
 
 interface Bus {
@@ -38,6 +52,17 @@ export function publishSectionState(change: SectionStateChange): void {
 export function onSectionState(listener: (change: SectionStateChange) => void): () => void {
   bus().events.on("state", listener);
   return () => bus().events.off("state", listener);
+}
+
+/** Tells the collaboration server that access to some sections or of some accounts changed. */
+export function publishAccessChange(change: AccessChange): void {
+  bus().events.emit("access", change);
+}
+
+/** Subscribes to access changes; returns the unsubscribe function. */
+export function onAccessChange(listener: (change: AccessChange) => void): () => void {
+  bus().events.on("access", listener);
+  return () => bus().events.off("access", listener);
 }
 
 /** Registers the collaboration server's flush (one per process). */

@@ -1,7 +1,7 @@
 /**
  * Message types on the collaboration socket. 0–3 are the y-websocket protocol (y-protocols'
  * sync, awareness, auth, query-awareness); 100 and 101 are Hegao's own, sent only to clients
- * that ask for them with the URL parameter `ext=1` (a plain y-websocket client would log
+ * (and 102) that ask for them with the URL parameter `ext=1` (a plain y-websocket client would log
  * "Unable to compute message" for every unknown type).
  *
  * Shared by the server and the browser: no Node or React imports.
@@ -18,6 +18,14 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_SECTION_STATE = 100;
 /** Server → client: every document-update message of this connection up to N is persisted. */
 export const MESSAGE_SAVED = 101;
+
+/**
+ * Server → client: document-write message number `count` of this connection was refused (not
+ * applied, not stored as part of the section, never acknowledged as saved). Body: varUint
+ * count, then a JSON string `{ code, reason }` (code: a close code of lib/collab/close-codes.ts,
+ * e.g. 4403 not writable now, 4422 invalid update, 4413 too large; reason: Chinese, for the UI).
+ */
+export const MESSAGE_REFUSED = 102;
 
 /** The URL query parameter a client sets to receive messages 100 and 101. */
 export const EXTENSIONS_PARAM = "ext";
@@ -63,4 +71,26 @@ export function isDocumentWrite(frame: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+export interface RefusedMessage {
+  count: number;
+  code: number;
+  reason: string;
+}
+
+/** Encodes message 102: write message `count` was refused with `code` and a Chinese `reason`. */
+export function encodeRefused(msg: RefusedMessage): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_REFUSED);
+  encoding.writeVarUint(enc, msg.count);
+  encoding.writeVarString(enc, JSON.stringify({ code: msg.code, reason: msg.reason }));
+  return encoding.toUint8Array(enc);
+}
+
+/** Decodes the body of message 102 (after the type). @throws on malformed input. */
+export function readRefused(decoder: decoding.Decoder): RefusedMessage {
+  const count = decoding.readVarUint(decoder);
+  const raw = JSON.parse(decoding.readVarString(decoder)) as { code?: unknown; reason?: unknown };
+  return { count, code: Number(raw.code ?? 0), reason: String(raw.reason ?? "") };
 }
