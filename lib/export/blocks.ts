@@ -2,9 +2,9 @@
  * Converts editor content (Tiptap / ProseMirror JSON) and plain text into export Blocks, and
  * Blocks back to plain text.
  */
-import type { Block, Inline } from "./types";
+import type { Block, Inline, TableCell } from "./types";
 
-type PMNode = { type?: unknown; text?: unknown; marks?: unknown; content?: unknown };
+type PMNode = { type?: unknown; text?: unknown; marks?: unknown; content?: unknown; attrs?: unknown };
 
 const BLOCK_TYPES = new Set(["paragraph", "bulletList", "orderedList", "heading", "blockquote", "codeBlock", "listItem"]);
 
@@ -74,9 +74,50 @@ function listItems(list: PMNode): Inline[][] {
   return items;
 }
 
+/** A span attribute (colspan / rowspan) as an integer ≥ 1; 1 when absent or invalid. */
+function span(node: PMNode, name: "colspan" | "rowspan"): number {
+  const value = typeof node.attrs === "object" && node.attrs !== null ? (node.attrs as Record<string, unknown>)[name] : undefined;
+  return typeof value === "number" && Number.isInteger(value) && value > 1 ? Math.min(value, 63) : 1;
+}
+
+/** A cell's content as runs: its paragraphs (and list items, with markers) joined by "\n". */
+function cellRuns(cell: PMNode): Inline[] {
+  const runs: Inline[] = [];
+  for (const block of toBlocks(cell, [])) {
+    const lines = block.type === "paragraph" ? [block.runs]
+      : block.type === "list" ? block.items.map((item, i) => [{ text: listMarker(block.ordered, i) }, ...item])
+      : [[{ text: blocksToText([block]) }]];
+    for (const line of lines) {
+      if (runs.length) runs.push({ text: "\n" });
+      runs.push(...line);
+    }
+  }
+  return runs;
+}
+
+/** table → rows of cells; rows without cells are dropped, a table without any text too. */
+function tableBlock(table: PMNode): Block | undefined {
+  const rows: TableCell[][] = children(table)
+    .filter((row) => row.type === "tableRow")
+    .map((row) =>
+      children(row)
+        .filter((cell) => cell.type === "tableCell" || cell.type === "tableHeader")
+        .map((cell) => {
+          const colspan = span(cell, "colspan");
+          const rowspan = span(cell, "rowspan");
+          return { runs: cellRuns(cell), ...(cell.type === "tableHeader" && { header: true }), ...(colspan > 1 && { colspan }), ...(rowspan > 1 && { rowspan }) };
+        }),
+    )
+    .filter((row) => row.length > 0);
+  return rows.some((row) => row.some((cell) => cell.runs.some((r) => r.text.trim()))) ? { type: "table", rows } : undefined;
+}
+
 function toBlocks(node: PMNode, out: Block[]): Block[] {
   for (const child of children(node)) {
-    if (child.type === "bulletList" || child.type === "orderedList") {
+    if (child.type === "table") {
+      const table = tableBlock(child);
+      if (table) out.push(table);
+    } else if (child.type === "bulletList" || child.type === "orderedList") {
       const items = listItems(child);
       if (items.length) out.push({ type: "list", ordered: child.type === "orderedList", items });
     } else if (child.type !== "paragraph" && children(child).some((c) => BLOCK_TYPES.has(String(c.type)))) {
@@ -92,8 +133,9 @@ function toBlocks(node: PMNode, out: Block[]): Block[] {
 /**
  * Tiptap / ProseMirror JSON → Blocks. Takes the `doc` node (any node with `content` works);
  * paragraph → paragraph, bulletList / orderedList → list (nested lists flattened, `start`
- * ignored), marks bold/italic kept, hardBreak → "\n", unknown nodes → their text. Empty
- * paragraphs are dropped (spacing is the layout's job, GB/T 9704-2012 §7.3.3 body layout).
+ * ignored), table → table (rows of cells, header cells flagged, colspan/rowspan kept, a cell's
+ * paragraphs joined by "\n"), marks bold/italic kept, hardBreak → "\n", unknown nodes → their
+ * text. Empty paragraphs and tables without any text are dropped (spacing is the layout's job, GB/T 9704-2012 §7.3.3 body layout).
  * @throws TypeError when json is not an object.
  */
 export function prosemirrorToBlocks(json: unknown): Block[] {
@@ -119,11 +161,20 @@ export function listMarker(ordered: boolean, index: number): string {
   return ordered ? `${index + 1}.` : "·";
 }
 
-/** Blocks → plain text: one line per paragraph and per list item (with its marker). */
+/** The text of a table row: cells separated by " | ", line breaks inside a cell as spaces. */
+export function tableRowText(cells: readonly TableCell[]): string {
+  return cells.map((cell) => cell.runs.map((r) => r.text).join("").replace(/\s*\n\s*/g, " ").trim()).join(" | ");
+}
+
+/**
+ * Blocks → plain text: one line per paragraph, per list item (with its marker) and per table
+ * row (cells separated by " | ").
+ */
 export function blocksToText(blocks: readonly Block[]): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.type === "paragraph") lines.push(block.runs.map((r) => r.text).join(""));
+    else if (block.type === "table") block.rows.forEach((row) => lines.push(tableRowText(row)));
     else block.items.forEach((item, i) => lines.push(`${listMarker(block.ordered, i)}${item.map((r) => r.text).join("")}`));
   }
   return lines.join("\n");

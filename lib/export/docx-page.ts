@@ -11,28 +11,37 @@ import {
   FONT,
   FOOTER_TWIPS,
   HEADER_TWIPS,
-  HEADING_STYLE,
   LANGUAGE,
   LINE_PITCH_TWIPS,
   MARGIN_TWIPS,
   PAGE_NUMBER_DASH,
   PAGE_TWIPS,
   SIZE_HALF_POINTS,
+  headingLook,
   ptToTwips,
 } from "./gbt9704";
+import type { ExportOptions } from "./types";
 import { runFont } from "./docx-paragraphs";
 import { DRAFT_MARK } from "./marks";
 
-const headingStyle = (level: 1 | 2 | 3 | 4) => ({
-  run: { font: runFont(HEADING_STYLE[level].font), size: SIZE_HALF_POINTS.body, bold: HEADING_STYLE[level].bold, color: "000000" },
-});
+// w:outlineLvl 0–3 (ECMA-376 Part 1 §17.3.1.20) on Heading 1–4: the navigation pane of Word,
+// WPS and LibreOffice lists the headings, and a table of contents finds them.
+const headingStyle = (level: 1 | 2 | 3 | 4, boldLevel3: boolean) => {
+  const face = headingLook(level, boldLevel3);
+  return {
+    run: { font: runFont(face.font), size: SIZE_HALF_POINTS.body, bold: face.bold, color: "000000" },
+    paragraph: { outlineLevel: level - 1 },
+  };
+};
 
 /**
  * Styles: Normal = 3号 仿宋_GB2312 condensed 0.25 pt (East Asian language zh-CN, Latin en-US as
  * in Chinese Word) with exact 579-twip lines; Title and Heading 1–4 restyled to the
- * GB/T 9704-2012 faces so Word's navigation pane works without Word's blue heading look.
+ * GB/T 9704-2012 faces (Heading 3 bold only with options.boldLevel3) and carrying outline
+ * levels 0–3, so Word's navigation pane works without Word's blue heading look.
  */
-export function documentStyles(): IStylesOptions {
+export function documentStyles(options: ExportOptions = {}): IStylesOptions {
+  const bold3 = options.boldLevel3 ?? false;
   const run = {
     font: runFont(FONT.body),
     size: SIZE_HALF_POINTS.body,
@@ -47,17 +56,17 @@ export function documentStyles(): IStylesOptions {
     default: {
       document: { run, paragraph },
       title: { run: { font: runFont(FONT.title), size: SIZE_HALF_POINTS.title, color: "000000" } },
-      heading1: headingStyle(1),
-      heading2: headingStyle(2),
-      heading3: headingStyle(3),
-      heading4: headingStyle(4),
+      heading1: headingStyle(1, bold3),
+      heading2: headingStyle(2, bold3),
+      heading3: headingStyle(3, bold3),
+      heading4: headingStyle(4, bold3),
     },
   };
 }
 
 /**
  * Section properties: A4 (11906 × 16838 twips), margins 37/35/28/26 mm (GB/T 9704-2012 §5.2),
- * footer 23 mm; 22 lines × 28 characters (§5.2.4) come from exact line spacing and condensed
+ * footer FOOTER_TWIPS (the page number's dash 7 mm below the 版心, §7.5); 22 lines × 28 characters (§5.2.4) come from exact line spacing and condensed
  * runs, not from a document grid (see DOC_GRID).
  */
 export function sectionProperties(): ISectionPropertiesOptions {

@@ -3,9 +3,9 @@
  * direct formatting so the layout survives WPS and copy-paste into other documents.
  */
 import { AlignmentType, HeadingLevel, LineRuleType, Paragraph, TextRun } from "docx";
-import type { Block, Inline } from "./types";
-import { listMarker } from "./blocks";
-import { BODY_CHAR_TWIPS, CHAR_SPACING_TWIPS, FIRST_LINE_INDENT, FONT, HEADING_STYLE, LANGUAGE, LINE_PITCH_TWIPS, SIZE_HALF_POINTS } from "./gbt9704";
+import type { Inline } from "./types";
+import { BODY_CHAR_TWIPS, CHAR_SPACING_TWIPS, FIRST_LINE_INDENT, FONT, LANGUAGE, LINE_PITCH_TWIPS, SIZE_HALF_POINTS, headingLook } from "./gbt9704";
+import { DRAFT_TITLE_LINE } from "./marks";
 import { signOffIndents } from "./signoff";
 
 /** Run look: East Asian font, size in half-points, weight. */
@@ -69,6 +69,18 @@ export function titleParagraphs(title: string): Paragraph[] {
   );
 }
 
+/**
+ * The "（征求意见稿）" line of a clean draft, under the title: centred, 3号 楷体_GB2312 (the face
+ * 公文 use for such annotations under a title, like 第N版).
+ */
+export function draftTitleParagraph(): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: SPACING,
+    children: textRuns([{ text: DRAFT_TITLE_LINE }], { font: FONT.heading2, size: SIZE_HALF_POINTS.body }),
+  });
+}
+
 /** An empty body line, e.g. "标题下空一行" (GB/T 9704-2012 §7.3.2). */
 export function blankParagraph(): Paragraph {
   return new Paragraph({ spacing: SPACING, children: [] });
@@ -79,22 +91,15 @@ export function bodyParagraph(runs: readonly Inline[], look: RunLook = BODY): Pa
   return new Paragraph({ alignment: AlignmentType.BOTH, spacing: SPACING, indent: INDENT, children: textRuns(runs, look) });
 }
 
-/** Body paragraphs for Blocks; list items become paragraphs that start with a text marker. */
-export function blockParagraphs(blocks: readonly Block[]): Paragraph[] {
-  return blocks.flatMap((block) =>
-    block.type === "paragraph"
-      ? [bodyParagraph(block.runs)]
-      : block.items.map((item, i) => bodyParagraph([{ text: listMarker(block.ordered, i) }, ...item])),
-  );
-}
-
 /**
  * A heading as ONE paragraph with its number as text, e.g. "（一）工作举措"; fonts per level
- * GB/T 9704-2012 §7.3.3 (黑体 / 楷体_GB2312 / 仿宋_GB2312 bold / 仿宋_GB2312), 16 pt,
- * indented 2 chars. `marker` (e.g. 【未审定：审核中】) follows in the same face, in red.
+ * GB/T 9704-2012 §7.3.3 (黑体 / 楷体_GB2312 / 仿宋_GB2312 / 仿宋_GB2312; level 3 bold when
+ * `boldLevel3`), 16 pt, indented 2 chars. `marker` (e.g. 【未审定：审核中】) follows in the same
+ * face, in red. The outline level comes from the Heading 1–4 style (docx-page.ts).
  */
-export function headingParagraph(level: 1 | 2 | 3 | 4, text: string, marker?: string): Paragraph {
-  const look: RunLook = { font: HEADING_STYLE[level].font, size: SIZE_HALF_POINTS.body, bold: HEADING_STYLE[level].bold };
+export function headingParagraph(level: 1 | 2 | 3 | 4, text: string, marker?: string, boldLevel3 = false): Paragraph {
+  const face = headingLook(level, boldLevel3);
+  const look: RunLook = { font: face.font, size: SIZE_HALF_POINTS.body, bold: face.bold };
   const runs = textRuns([{ text }], look);
   if (marker) runs.push(...textRuns([{ text: marker }], { ...look, color: "C00000" }));
   return new Paragraph({ heading: HEADINGS[level - 1], alignment: AlignmentType.BOTH, spacing: SPACING, indent: INDENT, keepNext: true, children: runs });

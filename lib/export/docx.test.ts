@@ -61,7 +61,8 @@ describe("exportDocx text layout", () => {
     ]);
     const [h1, h2, h3, h4] = headings;
     expect([h1.fonts[0], h2.fonts[0], h3.fonts[0], h4.fonts[0]]).toEqual(["黑体", "楷体_GB2312", "仿宋_GB2312", "仿宋_GB2312"]);
-    expect([h1.bold, h2.bold, h3.bold, h4.bold].map(Boolean)).toEqual([false, false, true, false]);
+    // §7.3.3: 黑体 / 楷体 / 仿宋 / 仿宋, none bold (level-3 bold is the boldLevel3 option)
+    expect([h1.bold, h2.bold, h3.bold, h4.bold].map(Boolean)).toEqual([false, false, false, false]);
     for (const h of headings) expect(h).toMatchObject({ sizeHalfPoints: 32, indent: { firstLine: 640 } });
   });
 

@@ -92,20 +92,57 @@ export const FONT = {
   latin: "Times New Roman",
 } as const;
 
-/** Heading font and weight by level, GB/T 9704-2012 §7.3.3. */
+/**
+ * Heading font and weight by level, GB/T 9704-2012 §7.3.3: "第一层用黑体字、第二层用楷体字、
+ * 第三层和第四层用仿宋体字" — no level is bold. Many offices print level 3 bold: see
+ * ExportOptions.boldLevel3 and headingLook().
+ */
 export const HEADING_STYLE: Record<1 | 2 | 3 | 4, { font: string; bold: boolean }> = {
   1: { font: FONT.heading1, bold: false },
   2: { font: FONT.heading2, bold: false },
-  3: { font: FONT.heading3, bold: true },
+  3: { font: FONT.heading3, bold: false },
   4: { font: FONT.heading4, bold: false },
 };
 
+/** Heading font and weight of a level with the level-3 bold option applied. */
+export function headingLook(level: 1 | 2 | 3 | 4, boldLevel3 = false): { font: string; bold: boolean } {
+  const base = HEADING_STYLE[level];
+  return level === 3 && boldLevel3 ? { ...base, bold: true } : base;
+}
+
+/** Width of the 版心 in twips (156 mm, §5.2.2): tables span it exactly. */
+export const TEXT_WIDTH_TWIPS = mmToTwips(TEXT_AREA_MM.width); // 8844
+
 /**
- * Footer distance from the page's bottom edge. §7.5: the page number's 一字线 sits 7 mm below
- * the text area, i.e. 35 − 7 = 28 mm above the page edge; the footer line is exact 14 pt
- * (4号), so its bottom is 28 mm − 14 pt ≈ 23 mm from the edge.
+ * Tables. GB/T 9704-2012 has no table style (§10 only places a table's page layout), so Hegao
+ * prints what 公文 templates do: full single 0.5 pt black borders, 仿宋_GB2312 4号 (14 pt),
+ * header row bold and centred, the table as wide as the 版心.
  */
-export const FOOTER_TWIPS = mmToTwips(MARGIN_MM.bottom - 7) - ptToTwips(SIZE_PT.pageNumber);
+export const TABLE = {
+  font: FONT.body,
+  sizeHalfPoints: 28,
+  sizePt: 14,
+  /** Exact line pitch inside cells: 22 pt for 14 pt type. */
+  lineTwips: 440,
+  /** w:sz of borders in eighths of a point: 4 = 0.5 pt. */
+  borderEighths: 4,
+  /** Cell padding left/right and top/bottom, twips (Word's default 108 = 1.9 mm). */
+  cellMarginTwips: { leftRight: 108, topBottom: 29 },
+} as const;
+
+/** Height of the page-number line: exact 4号 (14 pt), in twips. */
+export const PAGE_NUMBER_LINE_TWIPS = ptToTwips(SIZE_PT.pageNumber);
+
+/** The 一字线 of the page number sits this far below the 版心, GB/T 9704-2012 §7.5. */
+export const PAGE_NUMBER_BELOW_TEXT_MM = 7;
+
+/**
+ * Footer distance from the page's bottom edge, computed from the bottom margin: the dash of
+ * "— 1 —" is drawn at the middle of its exact 14 pt line, and §7.5 puts it 7 mm below the
+ * text area, so the line's middle is 35 − 7 = 28 mm above the edge and its bottom (what
+ * w:footer measures) 28 mm − 7 pt ≈ 25.5 mm (1447 twips).
+ */
+export const FOOTER_TWIPS = mmToTwips(MARGIN_MM.bottom - PAGE_NUMBER_BELOW_TEXT_MM) - Math.round(PAGE_NUMBER_LINE_TWIPS / 2);
 /** Header distance for the 征求意见稿 mark (not in GB/T 9704; Word's default 15 mm). */
 export const HEADER_TWIPS = mmToTwips(15);
 

@@ -2,10 +2,11 @@
  * Print-ready HTML export: one self-contained page (no external assets) laid out like the
  * .docx, for preview in the browser and printing to PDF.
  */
-import type { AssembledDocument, Block, Inline } from "./types";
+import type { AssembledDocument, Block, ExportOptions, Inline, TableCell } from "./types";
 import { listMarker } from "./blocks";
 import { htmlStyle } from "./html-style";
-import { DRAFT_MARK, headingText, isDraft, sectionMarker } from "./marks";
+import { DRAFT_MARK, DRAFT_TITLE_LINE, draftMarking, headingText, sectionMarker } from "./marks";
+import { layoutTable } from "./table-grid";
 import { signOffIndents } from "./signoff";
 
 /** Escapes text for HTML element content and quoted attributes (& < > " '). */
@@ -22,12 +23,26 @@ function inline(run: Inline): string {
 
 const para = (runs: readonly Inline[]) => `<p>${runs.map(inline).join("")}</p>`;
 
+function cell(c: TableCell): string {
+  const tag = c.header ? "th" : "td";
+  const spans = `${(c.colspan ?? 1) > 1 ? ` colspan="${c.colspan}"` : ""}${(c.rowspan ?? 1) > 1 ? ` rowspan="${c.rowspan}"` : ""}`;
+  return `<${tag}${spans}>${c.runs.map(inline).join("")}</${tag}>`;
+}
+
+/** A bordered table as wide as the text (GB/T 9704 has no table style; see TABLE in gbt9704.ts). */
+function table(rows: readonly (readonly TableCell[])[]): string {
+  const { rows: laid } = layoutTable(rows);
+  return `<table class="grid">\n${laid.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n")}\n</table>`;
+}
+
 function blocks(list: readonly Block[]): string {
   return list
     .map((block) =>
       block.type === "paragraph"
         ? para(block.runs)
-        : block.items.map((item, i) => para([{ text: listMarker(block.ordered, i) }, ...item])).join("\n"),
+        : block.type === "table"
+          ? table(block.rows)
+          : block.items.map((item, i) => para([{ text: listMarker(block.ordered, i) }, ...item])).join("\n"),
     )
     .join("\n");
 }
@@ -36,14 +51,17 @@ function blocks(list: readonly Block[]): string {
  * HTML page of an assembled document. Takes the document; returns a complete UTF-8 HTML
  * document (lang zh-CN) with inline CSS from html-style.ts: title, preamble, sections as
  * <section> with h2–h5 for levels 1–4 (number as text), list items as paragraphs with text
- * markers, 落款 per GB/T 9704-2012 §7.3.5.2. A draft shows 征求意见稿 (header, watermark) and
- * marks sections not approved with class "unapproved" and 【未审定：…】. All user text is
+ * markers, tables as <table class="grid"> (th for header cells, spans kept), 落款 per
+ * GB/T 9704-2012 §7.3.5.2. A draft shows 征求意见稿 (header, watermark) and marks sections not
+ * approved with class "unapproved" and 【未审定：…】; with options.cleanDraft only a
+ * "（征求意见稿）" line under the title. options.boldLevel3 makes h4 bold. All user text is
  * escaped (XSS-safe). Never throws for a well-typed document.
  */
-export function exportHtml(doc: AssembledDocument): string {
-  const draft = isDraft(doc);
+export function exportHtml(doc: AssembledDocument, options: ExportOptions = {}): string {
+  const marking = draftMarking(doc, options);
+  const draft = marking === "pages";
   const sections = doc.sections.map((section) => {
-    const marker = sectionMarker(doc, section);
+    const marker = sectionMarker(doc, section, options);
     const tag = `h${section.level + 1}`;
     const heading = `<${tag}>${escapeHtml(headingText(section))}${marker ? `<span class="marker">${escapeHtml(marker)}</span>` : ""}</${tag}>`;
     const attrs = `class="level-${section.level}${marker ? " unapproved" : ""}" data-state="${escapeHtml(section.state)}"`;
@@ -61,13 +79,13 @@ export function exportHtml(doc: AssembledDocument): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">${version}
-<title>${escapeHtml(doc.title.replace(/\s*\n\s*/g, ""))}${draft ? `（${DRAFT_MARK}）` : ""}</title>
-<style>${htmlStyle(draft)}</style>
+<title>${escapeHtml(doc.title.replace(/\s*\n\s*/g, ""))}${marking !== "none" ? DRAFT_TITLE_LINE : ""}</title>
+<style>${htmlStyle({ draft, boldLevel3: options.boldLevel3 })}</style>
 </head>
 <body${draft ? ' class="draft"' : ""}>
 ${draft ? `<div class="watermark" aria-hidden="true">${DRAFT_MARK}</div>\n` : ""}<article class="page">
 ${draft ? `<div class="draft-mark">${DRAFT_MARK}</div>\n` : ""}<h1 class="doc-title">${title}</h1>
-<div class="after-title"></div>
+${marking === "title" ? `<p class="draft-title">${DRAFT_TITLE_LINE}</p>\n` : ""}<div class="after-title"></div>
 ${blocks(doc.preamble)}
 ${sections.join("\n")}
 ${signOff}

@@ -1,12 +1,12 @@
 /**
  * Export entry point: one call for every format offered to users.
  */
-import type { AssembledDocument, ExportFormat } from "./types";
+import type { AssembledDocument, ExportFormat, ExportOptions } from "./types";
 import { exportDocx } from "./docx";
 import { exportHtml } from "./html";
 import { exportMarkdown } from "./markdown";
 
-export type { AssembledDocument, AssembledSection, Block, ExportFormat, Inline } from "./types";
+export type { AssembledDocument, AssembledSection, Block, ExportFormat, ExportOptions, Inline, TableCell } from "./types";
 export { prosemirrorToBlocks, textToBlocks, blocksToText } from "./blocks";
 export { exportDocx, exportHtml, exportMarkdown };
 
@@ -24,19 +24,20 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * Exports an assembled document. Takes the document and a format ("docx" | "md" | "html");
- * returns the file's bytes (UTF-8 for md/html), its content type and extension.
+ * Exports an assembled document. Takes the document, a format ("docx" | "md" | "html") and
+ * ExportOptions (cleanDraft, boldLevel3, author; all optional); returns the file's bytes
+ * (UTF-8 for md/html), its content type and extension.
  * @throws RangeError for an unknown format (the format often comes from a URL query).
  */
-export async function exportDocument(doc: AssembledDocument, format: ExportFormat): Promise<ExportedFile> {
+export async function exportDocument(doc: AssembledDocument, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
   const encode = (text: string) => new TextEncoder().encode(text);
   switch (format) {
     case "docx":
-      return { bytes: await exportDocx(doc), contentType: CONTENT_TYPES.docx, extension: "docx" };
+      return { bytes: await exportDocx(doc, options), contentType: CONTENT_TYPES.docx, extension: "docx" };
     case "md":
-      return { bytes: encode(exportMarkdown(doc)), contentType: CONTENT_TYPES.md, extension: "md" };
+      return { bytes: encode(exportMarkdown(doc, options)), contentType: CONTENT_TYPES.md, extension: "md" };
     case "html":
-      return { bytes: encode(exportHtml(doc)), contentType: CONTENT_TYPES.html, extension: "html" };
+      return { bytes: encode(exportHtml(doc, options)), contentType: CONTENT_TYPES.html, extension: "html" };
     default:
       throw new RangeError(`未知的导出格式: ${String(format)}`);
   }

@@ -2,8 +2,9 @@
  * Markdown export: a readable plain-text form of the assembled document, for mail and review
  * tools. Headings carry their numbers as text like the .docx ("## 一、标题").
  */
-import type { AssembledDocument, Block, Inline } from "./types";
-import { DRAFT_MARK, headingText, isDraft, sectionMarker } from "./marks";
+import type { AssembledDocument, Block, ExportOptions, Inline, TableCell } from "./types";
+import { DRAFT_MARK, DRAFT_TITLE_LINE, draftMarking, headingText, sectionMarker } from "./marks";
+import { layoutTable } from "./table-grid";
 
 /**
  * Escapes Markdown syntax in user text so it prints literally: inline markers and raw HTML
@@ -34,11 +35,26 @@ function runs(items: readonly Inline[], continuation = ""): string {
   return items.map(inline).join("").replace(/\\\n/g, `\\\n${continuation}`);
 }
 
+/**
+ * A GitHub-flavoured pipe table: the first row is the header row (GFM requires one), a cell
+ * spanning several columns or rows is written once and leaves the others empty, line breaks
+ * inside a cell become <br>.
+ */
+function table(rows: readonly (readonly TableCell[])[]): string {
+  const { slots } = layoutTable(rows);
+  const line = (row: (typeof slots)[number]) =>
+    `| ${row.map((s) => (s.origin ? runs(s.cell.runs).replace(/\\\n/g, "<br>") : "")).join(" | ")} |`;
+  const [head, ...body] = slots;
+  return [line(head), `|${head.map(() => " --- |").join("")}`, ...body.map(line)].join("\n");
+}
+
 function blocks(list: readonly Block[]): string[] {
   return list.map((block) =>
     block.type === "paragraph"
       ? runs(block.runs)
-      : block.items.map((item, i) => (block.ordered ? `${i + 1}. ${runs(item, "   ")}` : `- ${runs(item, "  ")}`)).join("\n"),
+      : block.type === "table"
+        ? table(block.rows)
+        : block.items.map((item, i) => (block.ordered ? `${i + 1}. ${runs(item, "   ")}` : `- ${runs(item, "  ")}`)).join("\n"),
   );
 }
 
@@ -46,16 +62,20 @@ function blocks(list: readonly Block[]): string[] {
  * Markdown of an assembled document. Takes the document; returns UTF-8 text: a "> 征求意见稿"
  * line first for a draft, "# 标题", preamble, headings "##"…"#####" for levels 1–4 with the
  * number as text and 【未审定：…】 after headings not approved, body paragraphs, lists as
- * Markdown lists, and the 落款 (organisation, date) last when a date is given. User text is
- * escaped. Never throws for a well-typed document.
+ * Markdown lists, tables as pipe tables, and the 落款 (organisation, date) last when a date is
+ * given. With options.cleanDraft a draft has one "（征求意见稿）" line under the title instead
+ * of the quote and the heading marks. User text is escaped. Never throws for a well-typed
+ * document.
  */
-export function exportMarkdown(doc: AssembledDocument): string {
+export function exportMarkdown(doc: AssembledDocument, options: ExportOptions = {}): string {
   const out: string[] = [];
-  if (isDraft(doc)) out.push(`> ${DRAFT_MARK}`);
+  const marking = draftMarking(doc, options);
+  if (marking === "pages") out.push(`> ${DRAFT_MARK}`);
   out.push(`# ${escapeMarkdown(doc.title.replace(/\s*\n\s*/g, ""))}`);
+  if (marking === "title") out.push(DRAFT_TITLE_LINE);
   out.push(...blocks(doc.preamble));
   for (const section of doc.sections) {
-    const marker = sectionMarker(doc, section);
+    const marker = sectionMarker(doc, section, options);
     out.push(`${"#".repeat(section.level + 1)} ${escapeMarkdown(headingText(section))}${marker ? ` ${marker}` : ""}`);
     out.push(...blocks(section.blocks));
   }

@@ -8,7 +8,8 @@ const p = (text: string): Block => ({ type: "paragraph", runs: [{ text }] });
 
 /**
  * A small document that uses every feature: four heading levels, bold and italic runs, both
- * list kinds, a hard line break, one section per review state, and a 落款. Takes overrides of
+ * list kinds, a hard line break, a table with a header row, one section per review state, and
+ * a 落款. Takes overrides of
  * the document fields (e.g. { draft: false, finalVersion: 3 }); returns a fresh document.
  */
 export function sampleDocument(overrides: Partial<AssembledDocument> = {}): AssembledDocument {
@@ -19,6 +20,14 @@ export function sampleDocument(overrides: Partial<AssembledDocument> = {}): Asse
       blocks: [
         { type: "paragraph", runs: [{ text: "完成全市政务数据目录梳理，" }, { text: "新增共享数据项一千二百余个", bold: true }, { text: "，接口调用量同比增长百分之三十五。" }] },
         { type: "list", ordered: true, items: [[{ text: "建立数据质量月度通报机制；" }], [{ text: "开展重点领域数据治理专项行动。" }]] },
+        {
+          type: "table",
+          rows: [
+            [{ runs: [{ text: "指标" }], header: true }, { runs: [{ text: "全年目标" }], header: true }, { runs: [{ text: "上半年完成" }], header: true }],
+            [{ runs: [{ text: "共享数据项（个）" }] }, { runs: [{ text: "2000" }] }, { runs: [{ text: "1200", bold: true }] }],
+            [{ runs: [{ text: "接口调用量增长" }] }, { runs: [{ text: "30%" }] }, { runs: [{ text: "35%" }] }],
+          ],
+        },
       ],
     },
     { id: "s3", number: "1.", title: "夯实基础设施", level: 3, state: "in_review", departmentName: "基础设施处", blocks: [p("政务云平台扩容工作已完成招标，预计第三季度投入使用。"), { type: "paragraph", runs: [{ text: "机房改造分两期实施：\n一期已完工，二期正在施工。" }] }] },

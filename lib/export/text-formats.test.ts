@@ -56,7 +56,7 @@ describe("exportHtml", () => {
     expect(html).toContain("<h2>一、上半年主要工作情况</h2>");
     const final = exportHtml(sampleDocument({ draft: false, finalVersion: 4 }));
     expect(final.slice(final.indexOf("</style>"))).not.toMatch(/征求意见稿|未审定|unapproved/);
-    expect(final).not.toContain("@top-right");
+    expect(final).not.toContain('@top-right { content: "征求意见稿"');
     expect(final).toContain('<meta name="version" content="第4版">');
   });
 

@@ -6,10 +6,17 @@
 /** A run of text; `text` may contain "\n" for a hard line break inside the paragraph. */
 export type Inline = { text: string; bold?: boolean; italic?: boolean };
 
-/** Body content: paragraphs and flat (non-nested) lists. */
+/**
+ * One table cell: its paragraphs' runs (several paragraphs joined by "\n"), whether it is a
+ * header cell (Tiptap `tableHeader`, printed bold) and its spans (≥ 1, from pasted tables).
+ */
+export interface TableCell { runs: Inline[]; header?: boolean; colspan?: number; rowspan?: number }
+
+/** Body content: paragraphs, flat (non-nested) lists and simple tables (rows of cells). */
 export type Block =
   | { type: "paragraph"; runs: Inline[] }
-  | { type: "list"; ordered: boolean; items: Inline[][] };
+  | { type: "list"; ordered: boolean; items: Inline[][] }
+  | { type: "table"; rows: TableCell[][] };
 
 /** Review state of a section, as stored by the review workflow. */
 export type SectionState = "draft" | "in_review" | "approved" | "changes_requested";
@@ -38,6 +45,21 @@ export interface AssembledDocument {
   draft: boolean;
   /** 第N版 of the finalized document; a final version carries no draft marks. */
   finalVersion?: number;
+}
+
+/**
+ * How a document is printed; every field optional, the defaults follow GB/T 9704-2012.
+ * - `cleanDraft`: a draft shows 征求意见稿 once, under the title, and no per-heading
+ *   【未审定：…】 marks or page-header marks (for circulating a draft outside the office).
+ * - `boldLevel3`: level-3 headings ("1.") bold, a local practice; §7.3.3 prints them in plain
+ *   仿宋, so the default is false.
+ * - `author`: display name of the exporting account, written as the .docx creator and
+ *   lastModifiedBy (docProps/core.xml); the organisation when absent.
+ */
+export interface ExportOptions {
+  cleanDraft?: boolean;
+  boldLevel3?: boolean;
+  author?: string;
 }
 
 /** Export formats offered to users. */

@@ -2,22 +2,46 @@
  * The assembled document rendered like the printed paper: title, opening, every section with
  * its number, in a 仿宋-like serif. Sections not yet approved are tinted and carry their state.
  */
-import type { AssembledDocument, Block } from "@/lib/export/types";
+import type { AssembledDocument, Block, TableCell } from "@/lib/export/types";
 import { STATE_LABELS } from "@/lib/review/state-machine";
 
-// GB/T 9704 heading faces: level 1 黑体, level 2 楷体, level 3 仿宋 bold, level 4 仿宋.
+// GB/T 9704 heading faces: level 1 黑体, level 2 楷体, levels 3 and 4 仿宋.
 const HEADING: Record<number, { className: string; style?: React.CSSProperties }> = {
   1: { className: "font-sans font-bold" },
   2: { className: "font-semibold", style: { fontFamily: "KaiTi, 'KaiTi_GB2312', '楷体_GB2312', STKaiti, 'Noto Serif CJK SC', serif" } },
-  3: { className: "font-serif font-bold" },
+  3: { className: "font-serif" }, // §7.3.3 plain 仿宋; bold only as an export option
   4: { className: "font-serif" },
 };
+
+/** A table as printed: full borders, header cells bold and centred, spans kept. */
+function Table({ rows }: { rows: TableCell[][] }) {
+  return (
+    <table className="my-1 w-full table-fixed border-collapse text-[15px] leading-relaxed" data-testid="paper-table">
+      <tbody>
+        {rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((c, k) => {
+              const Cell = c.header ? "th" : "td";
+              return (
+                <Cell key={k} colSpan={c.colspan} rowSpan={c.rowspan} className={`border border-slate-800 px-2 py-0.5 align-middle whitespace-pre-wrap ${c.header ? "text-center font-bold" : "text-left font-normal"}`}>
+                  {c.runs.map((run, j) => <span key={j} className={`${run.bold ? "font-bold" : ""} ${run.italic ? "italic" : ""}`}>{run.text}</span>)}
+                </Cell>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 function Blocks({ blocks }: { blocks: Block[] }) {
   return (
     <>
       {blocks.map((b, i) =>
-        b.type === "paragraph" ? (
+        b.type === "table" ? (
+          <Table key={i} rows={b.rows} />
+        ) : b.type === "paragraph" ? (
           <p key={i} className="indent-[2em]">{b.runs.map((r, j) => <span key={j} className={`${r.bold ? "font-bold" : ""} ${r.italic ? "italic" : ""} whitespace-pre-wrap`}>{r.text}</span>)}</p>
         ) : (
           b.items.map((item, j) => (
