@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { docFromUpdates, docToContent, textToYjsUpdate } from "./content";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import { YJS_FIELD } from "@/lib/editor/extensions";
+import { bodySchema, docFromUpdates, docToContent, textToYjsUpdate } from "./content";
 
 describe("section content", () => {
   it("round-trips text through a Yjs document", () => {
@@ -20,5 +22,23 @@ describe("section content", () => {
     expect(docToContent(docFromUpdates([a, b])).text).not.toBe("内容");
     expect(docToContent(docFromUpdates([a, a])).text).toBe("内容");
     expect(Y.mergeUpdates([a, a]).length).toBeGreaterThan(0);
+  });
+  it("a table reads as one line per row, cells separated by ' | '", () => {
+    const p = (text?: string) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] });
+    const cell = (type: string, ...paras: unknown[]) => ({ type, content: paras });
+    const json = {
+      type: "doc",
+      content: [
+        p("表前。"),
+        { type: "table", content: [
+          { type: "tableRow", content: [cell("tableHeader", p("指标")), cell("tableHeader", p("完成"))] },
+          { type: "tableRow", content: [cell("tableCell", p("党员"), p("（名）")), cell("tableCell", p())] },
+        ] },
+        p("表后。"),
+      ],
+    };
+    const doc = new Y.Doc();
+    prosemirrorJSONToYXmlFragment(bodySchema(), json, doc.getXmlFragment(YJS_FIELD));
+    expect(docToContent(doc).text).toBe("表前。\n指标 | 完成\n党员 （名） |\n表后。");
   });
 });

@@ -8,6 +8,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Schema } from "@tiptap/pm/model";
 import { bodyExtensions, YJS_FIELD } from "@/lib/editor/extensions";
+import { joinTableRow } from "@/lib/text/table-row";
 
 let schema: Schema | undefined;
 /** The ProseMirror schema of a section body (cached). */
@@ -43,14 +44,23 @@ export function docToProsemirrorJSON(doc: Y.Doc): JSONContent {
 
 /**
  * Plain text of ProseMirror JSON: one line per paragraph / list item, list items prefixed
- * with "· " or "1. ", hard breaks as "\n".
+ * with "· " or "1. ", hard breaks as "\n", one line per table row with its cells separated by
+ * " | " (joinTableRow; a cell's paragraphs and breaks joined by spaces).
  */
 export function prosemirrorJSONToText(json: JSONContent): string {
   const lines: string[] = [];
   const inline = (node: JSONContent): string =>
     node.type === "text" ? (node.text ?? "") : node.type === "hardBreak" ? "\n" : (node.content ?? []).map(inline).join("");
+  const cellText = (cell: JSONContent): string => {
+    const start = lines.length;
+    (cell.content ?? []).forEach((c) => block(c));
+    return lines.splice(start).join(" ").replace(/\s*\n\s*/g, " ");
+  };
   const block = (node: JSONContent, prefix = "") => {
     if (node.type === "paragraph") lines.push(prefix + (node.content ?? []).map(inline).join(""));
+    else if (node.type === "table") {
+      for (const row of node.content ?? []) lines.push(prefix + joinTableRow((row.content ?? []).map(cellText)));
+    }
     else if (node.type === "bulletList" || node.type === "orderedList") {
       (node.content ?? []).forEach((item, i) =>
         (item.content ?? []).forEach((child, j) =>

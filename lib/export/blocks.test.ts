@@ -59,3 +59,34 @@ describe("textToBlocks / blocksToText", () => {
     expect(blocksToText([{ type: "list", ordered: true, items: [[{ text: "甲" }], [{ text: "乙" }]] }, { type: "list", ordered: false, items: [[{ text: "丙" }]] }])).toBe("1.甲\n2.乙\n·丙");
   });
 });
+
+describe("tables", () => {
+  const cell = (type: string, attrs: Record<string, unknown>, ...paras: unknown[]) => ({ type, attrs, content: paras });
+  const table = {
+    type: "table",
+    content: [
+      { type: "tableRow", content: [cell("tableHeader", { colspan: 1, rowspan: 1 }, para(text("指标"))), cell("tableHeader", { colspan: 2, rowspan: 1 }, para(text("完成")))] },
+      { type: "tableRow", content: [cell("tableCell", { colspan: 1, rowspan: 1 }, para(text("　　人数", "bold")), para(text("（名）"))), cell("tableCell", {}, para()), cell("tableCell", { rowspan: "x" }, para(text("12")))] },
+    ],
+  };
+
+  it("keeps a Tiptap table as rows of cells with header flags, spans and marks", () => {
+    expect(prosemirrorToBlocks({ type: "doc", content: [para(text("前")), table, para(text("后"))] })).toEqual([
+      { type: "paragraph", runs: [{ text: "前" }] },
+      {
+        type: "table",
+        rows: [
+          [{ runs: [{ text: "指标" }], header: true }, { runs: [{ text: "完成" }], header: true, colspan: 2 }],
+          [{ runs: [{ text: "人数", bold: true }, { text: "\n" }, { text: "（名）" }] }, { runs: [] }, { runs: [{ text: "12" }] }],
+        ],
+      },
+      { type: "paragraph", runs: [{ text: "后" }] },
+    ]);
+  });
+
+  it("drops a table without any text and writes rows as cells joined by ' | '", () => {
+    const empty = { type: "table", content: [{ type: "tableRow", content: [cell("tableCell", {}, para())] }] };
+    expect(prosemirrorToBlocks({ type: "doc", content: [empty] })).toEqual([]);
+    expect(blocksToText(prosemirrorToBlocks({ type: "doc", content: [table] }))).toBe("指标 | 完成\n人数 （名） | | 12");
+  });
+});

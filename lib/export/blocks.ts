@@ -2,6 +2,7 @@
  * Converts editor content (Tiptap / ProseMirror JSON) and plain text into export Blocks, and
  * Blocks back to plain text.
  */
+import { joinTableRow } from "../text/table-row";
 import type { Block, Inline, TableCell } from "./types";
 
 type PMNode = { type?: unknown; text?: unknown; marks?: unknown; content?: unknown; attrs?: unknown };
@@ -161,9 +162,9 @@ export function listMarker(ordered: boolean, index: number): string {
   return ordered ? `${index + 1}.` : "·";
 }
 
-/** The text of a table row: cells separated by " | ", line breaks inside a cell as spaces. */
+/** The text of a table row: cells separated by " | " (joinTableRow), line breaks inside a cell as spaces. */
 export function tableRowText(cells: readonly TableCell[]): string {
-  return cells.map((cell) => cell.runs.map((r) => r.text).join("").replace(/\s*\n\s*/g, " ").trim()).join(" | ");
+  return joinTableRow(cells.map((cell) => cell.runs.map((r) => r.text).join("").replace(/\s*\n\s*/g, " ")));
 }
 
 /**

@@ -96,3 +96,50 @@ describe("signOffIndents (GB/T 9704-2012 §7.3.5.2)", () => {
     expect(signOffIndents("某某局", "2026年7月10日")).toEqual({ organisation: 7.5, date: 2 });
   });
 });
+
+describe("tables and options in Markdown and HTML", () => {
+  it("Markdown: a pipe table, header row first, spans written once, | escaped", () => {
+    const md = exportMarkdown(sampleDocument());
+    expect(md).toContain("| 指标 | 全年目标 | 上半年完成 |\n| --- | --- | --- |\n| 共享数据项（个） | 2000 | **1200** |\n| 接口调用量增长 | 30% | 35% |");
+    const spanned = sampleDocument({ sections: [{ id: "t", number: "一、", title: "表", level: 1, state: "approved", blocks: [{
+      type: "table", rows: [[{ runs: [{ text: "a|b" }], header: true, colspan: 2 }], [{ runs: [{ text: "甲\n乙" }] }]],
+    }] }] });
+    expect(exportMarkdown(spanned)).toContain("| a\\|b |  |\n| --- | --- |\n| 甲<br>乙 |  |");
+  });
+
+  it("HTML: a bordered table with th header cells, spans and escaped text", () => {
+    const html = exportHtml(sampleDocument());
+    expect(html).toContain('<table class="grid">\n<tr><th>指标</th><th>全年目标</th><th>上半年完成</th></tr>\n<tr><td>共享数据项（个）</td><td>2000</td><td><strong>1200</strong></td></tr>');
+    expect(html).toMatch(/table\.grid td, table\.grid th \{ border: 0\.5pt solid #000;/);
+    expect(html).toMatch(/table\.grid \{ width: 100%;[^}]*font-size: 14pt/);
+    const evil = sampleDocument({ preamble: [{ type: "table", rows: [[{ runs: [{ text: "<img src=x>" }], colspan: 2 }]] }] });
+    expect(exportHtml(evil)).toContain('<td colspan="2">&lt;img src=x&gt;</td>');
+  });
+
+  it("clean draft: one （征求意见稿） under the title, no quote, watermark, page box or heading marks", () => {
+    const md = exportMarkdown(sampleDocument(), { cleanDraft: true });
+    expect(md.startsWith("# 某某市数据局2026年上半年工作总结\n\n（征求意见稿）\n")).toBe(true);
+    expect(md).not.toMatch(/未审定|> 征求意见稿/);
+    const html = exportHtml(sampleDocument(), { cleanDraft: true });
+    const body = html.slice(html.indexOf("<body"));
+    expect(body.match(/征求意见稿/g)).toHaveLength(1);
+    expect(body).toContain('<h1 class="doc-title">某某市数据局<br>2026年上半年工作总结</h1>\n<p class="draft-title">（征求意见稿）</p>');
+    expect(body).not.toMatch(/watermark|unapproved|未审定/);
+    expect(html).not.toMatch(/@top-right \{ content: "征/);
+    expect(exportHtml(sampleDocument())).toContain('@top-right { content: "征求意见稿"');
+  });
+
+  it("level 3 is plain unless boldLevel3", () => {
+    expect(exportHtml(sampleDocument())).not.toMatch(/h4 \{[^}]*bold/);
+    expect(exportHtml(sampleDocument(), { boldLevel3: true })).toMatch(/h4 \{[^}]*font-weight: bold/);
+  });
+
+  it("HTML fits 28 characters of 16 pt in 156 mm and empties the margin boxes it does not use", () => {
+    const html = exportHtml(sampleDocument({ draft: false, finalVersion: 1 }));
+    const spacing = Number(/body \{[^}]*letter-spacing: (-?[\d.]+)pt/.exec(html)?.[1]);
+    const widthPt = (156 / 25.4) * 72;
+    expect(28 * (16 + spacing)).toBeLessThanOrEqual(widthPt);
+    expect(29 * (16 + spacing)).toBeGreaterThan(widthPt);
+    for (const box of ["top-left", "top-center", "top-right", "bottom-center"]) expect(html).toContain(`@${box} { content: ""; }`);
+  });
+});
