@@ -145,7 +145,7 @@ describe("tables in the .docx", () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     expect(tables).toHaveLength(1);
-    const tbl = tables[0];
+    const tbl = tables[0] ?? "";
     expect(tbl).toMatch(/<w:tblW w:type="dxa" w:w="8844"\/>/);
     const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(grid.reduce((a, b) => a + b, 0)).toBe(8844); // 156 mm
@@ -157,7 +157,7 @@ describe("tables in the .docx", () => {
     expect(rows[0]).toContain("<w:tblHeader/>"); // repeats on every page
     const cellText = (row: string) => (row.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, ""));
     expect(rows.map(cellText)).toEqual([["指标", "全年目标", "上半年完成"], ["共享数据项（个）", "2000", "1200"], ["接口调用量增长", "30%", "35%"]]);
-    expect(rows[0].match(/<w:b\/>/g)).toHaveLength(3);
+    expect(rows[0]?.match(/<w:b\/>/g)).toHaveLength(3);
     expect(rows[1]).toContain("<w:b/>"); // the inline bold 1200
     expect(rows[2]).not.toContain("<w:b/>");
     expect(tbl).toContain('w:eastAsia="仿宋_GB2312"');
