@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { reports } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { exportDocument, type ExportedFile } from "@/lib/export";
-import type { AssembledDocument, ExportFormat } from "@/lib/export/types";
+import type { AssembledDocument, ExportFormat, ExportOptions } from "@/lib/export/types";
 import { assembleReport } from "./assemble-report";
 import { getFinal } from "./finals";
 
@@ -34,13 +34,14 @@ export async function documentForExport(db: DbOrTx, reportId: string, final?: nu
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /**
- * Exports a report in `format`. Returns bytes, content type, a safe file name and whether it is
- * a final (its number) or a draft.
+ * Exports a report in `format` with ExportOptions (cleanDraft, boldLevel3, author = the
+ * exporting account's display name). Returns bytes, content type, a safe file name and
+ * whether it is a final (its number) or a draft.
  * @throws AppError not_found (report or final).
  */
-export async function exportReport(db: DbOrTx, reportId: string, format: ExportFormat, final?: number): Promise<ReportExport> {
+export async function exportReport(db: DbOrTx, reportId: string, format: ExportFormat, final?: number, options: ExportOptions = {}): Promise<ReportExport> {
   const { document, final: number } = await documentForExport(db, reportId, final);
-  const file = await exportDocument(document, format);
+  const file = await exportDocument(document, format, options);
   const base = document.title.replace(/\s+/g, "").replace(UNSAFE, "_").slice(0, 120) || "工作总结";
   const suffix = number !== null ? `（第${number}版）` : "（征求意见稿）";
   return { ...file, filename: `${base}${suffix}.${file.extension}`, final: number, draft: number === null };

@@ -84,6 +84,11 @@ describe("npm run cli -- import / export", () => {
     const inspected = await inspectDocx(new Uint8Array(fs.readFileSync(draftPath)));
     expect(inspected.headers.map((h) => h.text).join("")).toContain("征求意见稿");
     expect(inspected.paragraphs.map((p) => p.text)).toContain("一、上半年工作成效");
+    const cleanPath = path.join(tmp, "out", "clean.docx");
+    expect((await cli(["export", reportId, "--format", "docx", "--out", cleanPath, "--clean-draft", "--bold-level3"])).code).toBe(0);
+    const clean = await inspectDocx(new Uint8Array(fs.readFileSync(cleanPath)));
+    expect(clean.headers).toEqual([]); // 征求意见稿 once, under the title
+    expect(clean.paragraphs.filter((p) => p.text === "（征求意见稿）")).toHaveLength(1);
 
     const handle = await openDatabase({ dataDir });
     try {

@@ -2,7 +2,7 @@
  * CLI commands for reports (a stable interface, design.md "Interfaces other tools rely on"):
  *   import <file> --dry-run                       parse only; needs no database
  *   import <file> [--title <t>] [--assign-all <部门名称>]   create the report
- *   export <reportId> --format docx|md|html --out <path> [--final <n>]
+ *   export <reportId> --format docx|md|html --out <path> [--final <n>] [--clean-draft] [--bold-level3]
  * Database modules are imported lazily so `--dry-run` never opens DATA_DIR.
  */
 import fs from "node:fs";
@@ -39,6 +39,8 @@ const exportOptions = z.object({
   format: z.enum(["docx", "md", "html"], { error: "--format 必须是 docx、md 或 html" }),
   out: z.string({ error: "缺少 --out <输出文件路径>" }).min(1, "缺少 --out <输出文件路径>"),
   final: z.coerce.number({ error: "--final 必须是正整数" }).int("--final 必须是正整数").positive("--final 必须是正整数").optional(),
+  "clean-draft": z.boolean().optional(),
+  "bold-level3": z.boolean().optional(),
 });
 
 export const reportCommands: Record<string, Command> = {
@@ -73,15 +75,16 @@ export const reportCommands: Record<string, Command> = {
     },
   },
   export: {
-    usage: "<reportId> --format docx|md|html --out <路径> [--final <版本号>]",
-    options: { format: { type: "string" }, out: { type: "string" }, final: { type: "string" } },
+    usage: "<reportId> --format docx|md|html --out <路径> [--final <版本号>] [--clean-draft] [--bold-level3]",
+    options: { format: { type: "string" }, out: { type: "string" }, final: { type: "string" }, "clean-draft": { type: "boolean" }, "bold-level3": { type: "boolean" } },
     async run(values, positionals) {
       const reportId = positionals[0];
       if (!reportId) throw new AppError("validation", "缺少总结 ID：npm run cli -- export <reportId> --format docx --out <路径>", "reportId");
       const opts = exportOptions.parse(values);
       const { getDb } = await import("../../db/client");
       const { exportReport } = await import("../../lib/assembly/export-report");
-      const file = await exportReport(await getDb(), reportId, opts.format, opts.final);
+      // No account runs the CLI: the .docx creator falls back to the organisation.
+      const file = await exportReport(await getDb(), reportId, opts.format, opts.final, { cleanDraft: opts["clean-draft"], boldLevel3: opts["bold-level3"] });
       const out = path.resolve(opts.out);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, file.bytes);

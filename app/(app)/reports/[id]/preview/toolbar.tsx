@@ -2,7 +2,8 @@
 
 /**
  * The admin's actions on the preview page: 定稿 (disabled with the reason while sections are
- * not approved), exports (draft → 征求意见稿), the list of finals, and 重新打开 with a reason.
+ * not approved), exports (draft → 征求意见稿) with the print options (clean 征求意见稿: the mark
+ * once under the title; level-3 headings bold), the list of finals, and 重新打开 with a reason.
  */
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -19,7 +20,11 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
   const [busy, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [reason, setReason] = useState("");
-  const exportUrl = (format: string, final?: number) => `/api/reports/${reportId}/export?format=${format}${final ? `&final=${final}` : ""}`;
+  const [cleanDraft, setCleanDraft] = useState(false);
+  const [boldLevel3, setBoldLevel3] = useState(false);
+  // The same query parameters as GET /api/reports/<id>/export documents.
+  const exportUrl = (format: string, final?: number) =>
+    `/api/reports/${reportId}/export?format=${format}${final ? `&final=${final}` : ""}${cleanDraft && !finalized && !final ? "&cleanDraft=1" : ""}${boldLevel3 ? "&boldLevel3=1" : ""}`;
 
   // A success of 定稿 shows in the panel itself (已定稿（第N版）), so only errors and reopen speak.
   const act = (fn: () => Promise<{ ok: boolean; error?: string; message?: string }>, announce: boolean) =>
@@ -54,6 +59,18 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
         <div className="flex flex-wrap gap-2">
           {FORMATS.map(([f, label]) => <a key={f} className="btn" href={exportUrl(f)} download>导出 {label}</a>)}
         </div>
+        <fieldset className="space-y-1 pt-1 text-xs text-slate-600" aria-label="导出选项">
+          {!finalized && (
+            <label className="flex items-start gap-1.5">
+              <input type="checkbox" className="mt-0.5" checked={cleanDraft} onChange={(e) => setCleanDraft(e.target.checked)} />
+              <span>简洁征求意见稿（只在标题下标注“征求意见稿”，不标未审定章节）</span>
+            </label>
+          )}
+          <label className="flex items-start gap-1.5">
+            <input type="checkbox" className="mt-0.5" checked={boldLevel3} onChange={(e) => setBoldLevel3(e.target.checked)} />
+            <span>三级标题加粗（GB/T 9704 默认不加粗）</span>
+          </label>
+        </fieldset>
       </div>
       <div className="card space-y-2 p-4">
         <h2 className="font-semibold">历次定稿</h2>
