@@ -11,14 +11,14 @@ if [ $# -ne 2 ]; then
 fi
 in="$1"
 out="$2"
-for tool in libreoffice pdftoppm; do
-  command -v "$tool" >/dev/null || { echo "$0: $tool not found (apt-get install libreoffice-writer-nogui poppler-utils)" >&2; exit 3; }
-done
+office="$(command -v soffice || command -v libreoffice || true)"
+[ -n "$office" ] || { echo "$0: soffice not found (apt-get install libreoffice-writer-nogui poppler-utils)" >&2; exit 3; }
+command -v pdftoppm >/dev/null || { echo "$0: pdftoppm not found (apt-get install poppler-utils)" >&2; exit 3; }
 mkdir -p "$out"
 # A private profile so a concurrent LibreOffice (or a stale lock) does not block the conversion.
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
-libreoffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$out" "$in" >/dev/null
+"$office" -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$out" "$in" >/dev/null
 name="$(basename "${in%.*}")"
 rm -f "$out/$name"-*.png # pages of an earlier, longer render
 pdftoppm -png -r 60 "$out/$name.pdf" "$out/$name"

@@ -6,14 +6,15 @@ import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell a
 import type { TableCell } from "./types";
 import { TABLE, TEXT_WIDTH_TWIPS } from "./gbt9704";
 import { textRuns } from "./docx-paragraphs";
-import { layoutTable } from "./table-grid";
+import { columnFractions, layoutTable } from "./table-grid";
 
 const BORDER = { style: BorderStyle.SINGLE, size: TABLE.borderEighths, color: "000000" } as const;
 const SPACING = { line: TABLE.lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 function cellParagraph(cell: TableCell): Paragraph {
   return new Paragraph({
-    alignment: cell.header ? AlignmentType.CENTER : AlignmentType.BOTH,
+    // Left, not justified: a justified CJK cell line spreads its characters across the cell.
+    alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: SPACING,
     indent: { firstLine: 0 },
     children: textRuns(cell.runs, { font: TABLE.font, size: TABLE.sizeHalfPoints, bold: cell.header }),
@@ -22,14 +23,16 @@ function cellParagraph(cell: TableCell): Paragraph {
 
 /**
  * A docx Table for the rows of a table block. Takes the rows (cells with runs, header flag,
- * spans); returns a fixed-layout table of equal columns summing to 8844 twips (156 mm).
+ * spans); returns a fixed-layout table whose columns (in proportion to their text,
+ * columnFractions) sum to 8844 twips (156 mm).
  * A row whose cells are all header cells repeats at the top of every page (w:tblHeader).
  */
 export function tableElement(input: readonly (readonly TableCell[])[]): Table {
-  const { columns, rows, slots } = layoutTable(input);
-  const base = Math.floor(TEXT_WIDTH_TWIPS / columns);
+  const laid = layoutTable(input);
+  const { columns, rows, slots } = laid;
+  const widths = columnFractions(laid).map((f) => Math.floor(f * TEXT_WIDTH_TWIPS));
   // The last column takes the rounding remainder so the table is exactly the 版心 wide.
-  const widths = Array.from({ length: columns }, (_, i) => (i === columns - 1 ? TEXT_WIDTH_TWIPS - base * (columns - 1) : base));
+  widths[columns - 1] += TEXT_WIDTH_TWIPS - widths.reduce((a, b) => a + b, 0);
   const spanWidth = (r: number, cell: TableCell) => {
     const start = slots[r].findIndex((s) => s.cell === cell && s.origin);
     return widths.slice(start, start + (cell.colspan ?? 1)).reduce((a, b) => a + b, 0);

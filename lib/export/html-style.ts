@@ -63,7 +63,7 @@ h2, h3, h4, h5 { break-after: avoid; }
 .marker { color: #c00000; }
 p.draft-title { text-indent: 0; text-align: center; font-family: ${FONT_STACK.heading2}; }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0; font-size: ${TABLE.sizePt}pt; line-height: ${TABLE.lineTwips / 20}pt; }
-table.grid td, table.grid th { border: ${TABLE.borderEighths / 8}pt solid #000; padding: 0 ${TABLE.cellMarginTwips.leftRight / 20}pt; text-indent: 0; text-align: justify; vertical-align: middle; font-weight: normal; }
+table.grid td, table.grid th { border: ${TABLE.borderEighths / 8}pt solid #000; padding: 0 ${TABLE.cellMarginTwips.leftRight / 20}pt; text-indent: 0; text-align: left; vertical-align: middle; font-weight: normal; }
 table.grid th { font-weight: bold; text-align: center; }
 table.grid tr { break-inside: avoid; }
 section.unapproved { box-shadow: -6px 0 0 #f4b6b6; }

@@ -6,7 +6,7 @@ import type { AssembledDocument, Block, ExportOptions, Inline, TableCell } from 
 import { listMarker } from "./blocks";
 import { htmlStyle } from "./html-style";
 import { DRAFT_MARK, DRAFT_TITLE_LINE, draftMarking, headingText, sectionMarker } from "./marks";
-import { layoutTable } from "./table-grid";
+import { columnFractions, layoutTable } from "./table-grid";
 import { signOffIndents } from "./signoff";
 
 /** Escapes text for HTML element content and quoted attributes (& < > " '). */
@@ -31,8 +31,9 @@ function cell(c: TableCell): string {
 
 /** A bordered table as wide as the text (GB/T 9704 has no table style; see TABLE in gbt9704.ts). */
 function table(rows: readonly (readonly TableCell[])[]): string {
-  const { rows: laid } = layoutTable(rows);
-  return `<table class="grid">\n${laid.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n")}\n</table>`;
+  const layout = layoutTable(rows);
+  const cols = columnFractions(layout).map((f) => `<col style="width: ${(f * 100).toFixed(2)}%">`).join("");
+  return `<table class="grid">\n<colgroup>${cols}</colgroup>\n${layout.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n")}\n</table>`;
 }
 
 function blocks(list: readonly Block[]): string {

@@ -14,6 +14,28 @@ export interface TableLayout {
   slots: { cell: TableCell; origin: boolean }[][];
 }
 
+/** Printed width of a cell's text in characters (CJK 1, ASCII ½), its longest line. */
+function cellChars(cell: TableCell): number {
+  const text = cell.runs.map((r) => r.text).join("");
+  return Math.max(0, ...text.split("\n").map((line) => [...line].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x100 ? 0.5 : 1), 0)));
+}
+
+/**
+ * Relative column widths (fractions summing to 1): each column in proportion to its longest
+ * single-column cell, clamped to 2–16 characters so a long cell wraps instead of squeezing
+ * the others, like Word's AutoFit to window.
+ */
+export function columnFractions(table: TableLayout): number[] {
+  const weights = Array.from({ length: table.columns }, () => 2);
+  table.slots.forEach((row) =>
+    row.forEach((slot, c) => {
+      if (slot.origin && (slot.cell.colspan ?? 1) === 1) weights[c] = Math.max(weights[c], Math.min(16, cellChars(slot.cell) + 1));
+    }),
+  );
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / sum);
+}
+
 /**
  * Places cells left to right, skipping slots taken by a rowspan from above (HTML table model).
  * Takes the rows of a table block; returns the grid. Rowspans are clipped at the last row,
