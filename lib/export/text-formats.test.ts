@@ -109,7 +109,11 @@ describe("tables and options in Markdown and HTML", () => {
 
   it("HTML: a bordered table with th header cells, spans and escaped text", () => {
     const html = exportHtml(sampleDocument());
-    expect(html).toContain('<table class="grid">\n<tr><th>指标</th><th>全年目标</th><th>上半年完成</th></tr>\n<tr><td>共享数据项（个）</td><td>2000</td><td><strong>1200</strong></td></tr>');
+    expect(html).toMatch(/<table class="grid">\n<colgroup>(<col style="width: [\d.]+%">){3}<\/colgroup>\n<tr><th>指标<\/th>/);
+    expect(html).toContain('<tr><th>指标</th><th>全年目标</th><th>上半年完成</th></tr>\n<tr><td>共享数据项（个）</td><td>2000</td><td><strong>1200</strong></td></tr>');
+    const widths = [...html.matchAll(/<col style="width: ([\d.]+)%">/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    expect(widths[0]).toBeGreaterThan(widths[1]); // 共享数据项（个） is the longest column
     expect(html).toMatch(/table\.grid td, table\.grid th \{ border: 0\.5pt solid #000;/);
     expect(html).toMatch(/table\.grid \{ width: 100%;[^}]*font-size: 14pt/);
     const evil = sampleDocument({ preamble: [{ type: "table", rows: [[{ runs: [{ text: "<img src=x>" }], colspan: 2 }]] }] });
