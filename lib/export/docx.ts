@@ -59,5 +59,5 @@ export async function exportDocx(doc: AssembledDocument, options: ExportOptions 
       },
     ],
   });
-  return finishPackage(await Packer.toBuffer(document));
+  return finishPackage(new Uint8Array(await Packer.toBuffer(document)));
 }
