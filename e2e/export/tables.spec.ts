@@ -107,6 +107,7 @@ test("a table inserted and a table pasted from Word reach the preview and every 
 
   await admin.getByLabel(/简洁征求意见稿/).check();
   await expect(admin.getByRole("link", { name: "导出 Word" })).toHaveAttribute("href", /cleanDraft=1/);
+  await admin.screenshot({ path: testInfo.outputPath("preview-options.png") });
   const clean = await docx();
   expect(Object.keys(clean.files).some((f) => f.startsWith("word/header"))).toBe(false);
   expect(await clean.file("word/document.xml")!.async("string")).toContain("（征求意见稿）");
