@@ -5,7 +5,9 @@
  * such a change. Each event only NAMES ids (lib/collab/bus.ts); the facts are reloaded from
  * the database and the decision is the policy's (`canSection` via Room.reauthorise), so the
  * same events can later arrive from another instance through Redis. Events are handled one
- * after another, in order, each reading the database after its cause committed.
+ * after another, in order, each reading the database after its cause committed. From the
+ * moment an event arrives until it is decided, the frames of the connections it names are
+ * held by their rooms, so nothing sent after the change is applied under the old decision.
  */
 import type { Db } from "@/db/client";
 import { onAccessChange, onSectionState, type AccessChange } from "@/lib/collab/bus";
@@ -55,16 +57,30 @@ export class LiveAccess {
   /** Queues a re-decision; resolves once it (and every earlier one) was applied. Never rejects. */
   handle(change: AccessChange): Promise<void> {
     this.generation++;
-    this.chain = this.chain.then(() => this.apply(change)).catch((err) => this.log("access re-decision failed", err));
+    for (const id of change.deletedSectionIds ?? []) this.rooms.drop(id); // nothing to reload
+    const held = this.affected(change).flatMap(({ room, conns }) => conns.map((c) => (room.hold(c), [room, c] as const)));
+    this.chain = this.chain
+      .then(() => this.apply(change))
+      .catch((err) => this.log("access re-decision failed", err))
+      .finally(() => held.forEach(([room, c]) => room.release(c)));
     return this.chain;
   }
 
+  /** The rooms an event concerns, each with the connections it names (all of a named section's). */
+  private affected(change: AccessChange): { room: Room; conns: Connection[] }[] {
+    const userIds = new Set(change.userIds ?? []);
+    const sectionIds = new Set(change.sectionIds ?? []);
+    return this.rooms
+      .all()
+      .map((room) => ({ room, conns: [...room.conns].filter((c) => sectionIds.has(room.sectionId) || userIds.has(c.user.id)) }))
+      .filter((a) => a.conns.length);
+  }
+
   private async apply(change: AccessChange): Promise<void> {
-    for (const id of change.deletedSectionIds ?? []) this.rooms.drop(id);
     const userIds = new Set(change.userIds ?? []);
     const sectionIds = new Set(change.sectionIds ?? []);
     const named = (c: Connection) => userIds.has(c.user.id);
-    const affected = this.rooms.all().filter((r) => sectionIds.has(r.sectionId) || [...r.conns].some(named));
+    const affected = this.affected(change).map((a) => a.room);
     if (!affected.length) return;
     const present = new Set(affected.flatMap((r) => [...r.conns].filter(named).map((c) => c.user.id)));
     let users: Map<string, CollabUser | null>;

@@ -46,6 +46,8 @@ export class Room implements ProtocolRoom {
   /** Resolves when the document is loaded; rejects when loading failed. */
   readonly ready: Promise<void>;
   private queue: [Connection, Uint8Array][] = [];
+  /** Connections whose access is being re-decided: their frames wait (see `hold`). */
+  private readonly held = new Map<Connection, Uint8Array[]>();
   private pendingSection: Partial<RoomSection> | null = null;
   /** True once the section was found deleted: the room is closed and never written again. */
   deleted = false;
@@ -125,6 +127,11 @@ export class Room implements ProtocolRoom {
   /** Handles a frame from `conn` (queued until loaded); a protocol error closes `conn` only. */
   receive(conn: Connection, frame: Uint8Array): void {
     if (conn.closed) return;
+    const held = this.held.get(conn);
+    if (held) {
+      held.push(frame);
+      return;
+    }
     if (!this.section) {
       this.queue.push([conn, frame]);
       return;
@@ -148,6 +155,7 @@ export class Room implements ProtocolRoom {
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     this.queue = this.queue.filter(([c]) => c !== conn);
+    this.held.delete(conn);
     const ids = [...conn.clients].filter((id) => this.owners.get(id) === conn);
     ids.forEach((id) => this.owners.delete(id));
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
@@ -189,6 +197,22 @@ export class Room implements ProtocolRoom {
       if (stateChanged || c.writable !== was) this.sendState(c);
       if (c.writable && !was) c.send(syncStep1Message(this.doc));
     }
+  }
+
+  /**
+   * Holds `conn`'s frames while its access is re-decided (live-access.ts holds at the moment
+   * the change is announced, so nothing sent after it is applied under the old decision).
+   */
+  hold(conn: Connection): void {
+    if (this.conns.has(conn) && !this.held.has(conn)) this.held.set(conn, []);
+  }
+
+  /** Handles the frames held for `conn` under its new decision (dropped when it was closed). */
+  release(conn: Connection): void {
+    const frames = this.held.get(conn);
+    if (!frames) return;
+    this.held.delete(conn);
+    for (const frame of frames) this.receive(conn, frame);
   }
 
   /** Closes `conn` with 4403 (access revoked), after telling it that it may not write. */
