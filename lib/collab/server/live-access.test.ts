@@ -55,7 +55,7 @@ describe.each(testDbTargets())("live authorisation and limits on $name", (target
     server = http.createServer((_, res) => res.end());
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    collab = createCollabServer(server, { origin, secret: SECRET, db: async () => handle.db, unloadAfterMs: 60_000, maxConnectionsPerAddress: 0 });
+    collab = createCollabServer(server, { origin, secret: SECRET, db: async () => handle.db, unloadAfterMs: 60_000, maxConnectionsPerAddress: 30 });
     server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
   });
   // Each test starts from the demo facts and with no socket of an earlier test left open.
@@ -194,6 +194,9 @@ describe.each(testDbTargets())("live authorisation and limits on $name", (target
     open[0].ws.close();
     await open[0].closed;
     await within(1000, async () => connect(fx.dqb1.id).then((c) => (open.push(c), true), () => false), "a slot again");
+    // The address limit (30 here) holds across accounts.
+    for (let i = 0; i < 9; i++) open.push(await connect(fx.dqb2.id));
+    await expect(connect(fx.jjs1.id, fx.section.id)).rejects.toThrow("HTTP 429");
     for (const c of [...open, other]) c.ws.close();
   });
 
