@@ -54,7 +54,7 @@ const envNumber = z.coerce.number().int().min(0).optional();
  * HEGAO_COLLAB_FRAMES_PER_SECOND. Unset variables keep the defaults above.
  * @throws ZodError on a value that is not a whole number ≥ 0.
  */
-export function collabLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<CollabOptions> {
+export function collabLimitsFromEnv(env: Record<string, string | undefined> = process.env): Partial<CollabOptions> {
   const perAccount = envNumber.parse(env.HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT || undefined);
   const perAddress = envNumber.parse(env.HEGAO_COLLAB_CONNECTIONS_PER_ADDRESS || undefined);
   const fps = envNumber.parse(env.HEGAO_COLLAB_FRAMES_PER_SECOND || undefined);
