@@ -33,6 +33,10 @@ export function databaseFacts(db: () => Promise<Db>): AccessFacts {
   };
 }
 
+/**
+ * Follows the bus and re-decides the connections each event names (see the module comment).
+ * `handle` can also be called directly (attach.ts does, for an upgrade that raced a change).
+ */
 export class LiveAccess {
   /** Incremented when an event arrives: an upgrade authenticated across a change re-asks (attach.ts). */
   generation = 0;

@@ -234,4 +234,24 @@ describe("collaboration room", () => {
       vi.useRealTimers();
     }
   });
+
+  it("holds a connection's frames while its access is re-decided and applies them under the new decision", async () => {
+    const { room } = setup();
+    const e = fakeConnection(editor1);
+    const flood = fakeConnection(editor2);
+    room.join(e.conn);
+    room.join(flood.conn);
+    await room.ready;
+    room.hold(e.conn);
+    room.receive(e.conn, typeText(new Y.Doc(), "改动之后才发来的"));
+    expect(docToContent(room.doc).text).not.toContain("改动之后才发来的");
+    room.reauthorise({ id: "s1", departmentId: "d1", state: "in_review" });
+    room.release(e.conn);
+    expect(docToContent(room.doc).text).not.toContain("改动之后才发来的"); // decided read-only: dropped
+    // A decision that never comes cannot make the server hoard frames.
+    room.hold(flood.conn);
+    for (let i = 0; i < 1001; i++) room.receive(flood.conn, new Uint8Array([3]));
+    expect(flood.transport.closedWith?.code).toBe(1011);
+    expect(room.conns.has(flood.conn)).toBe(false);
+  });
 });

@@ -23,6 +23,8 @@ import { SectionGoneError } from "./section-gone";
 const LOAD = Symbol("load");
 /** Delay of the one-off compaction of an oversized log found at load (ms). */
 const COMPACT_AFTER_LOAD_MS = 1000;
+/** Frames held for one connection while its access is re-decided (≈ 3 s at the frame limit). */
+const MAX_HELD_FRAMES = 1000;
 
 export interface RoomDeps {
   load(sectionId: string): Promise<LoadedRoom | null>;
@@ -130,6 +132,10 @@ export class Room implements ProtocolRoom {
     const held = this.held.get(conn);
     if (held) {
       held.push(frame);
+      if (held.length > MAX_HELD_FRAMES) {
+        conn.close(CLOSE.internal, "authorisation pending"); // it reconnects and is authorised afresh
+        this.leave(conn);
+      }
       return;
     }
     if (!this.section) {
