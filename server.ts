@@ -1,13 +1,15 @@
 /**
  * The one Node process of Hegao: serves Next (App Router) and the collaboration WebSocket at
  * `/collab/<sectionId>` on the same port. `npm run dev` / `npm start` run it.
- * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL.
+ * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
+ * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README).
  */
 import http from "node:http";
 import next from "next";
 import { loadServerEnv } from "./lib/server-env";
 import { closeDb, getDbHandle } from "./db/client";
 import { createCollabServer } from "./lib/collab/server/attach";
+import { collabLimitsFromEnv } from "./lib/collab/server/options";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -21,7 +23,7 @@ async function main() {
   const app = next({ dev, hostname: env.host, port: env.port, httpServer: server });
   const handle_ = app.getRequestHandler();
   await app.prepare();
-  const collab = createCollabServer(server, { origin: env.origin });
+  const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv() });
   server.on("request", (req, res) => void handle_(req, res));
   // Next 16 adds its own HMR upgrade listener in dev; we only answer /collab/*.
   server.on("upgrade", (req, socket, head) => {

@@ -65,7 +65,10 @@ export async function startHegao(dataDir: string, opts: { env?: Record<string, s
     cwd: ROOT,
     env: {
       NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, NEXTAUTH_URL: url,
-      NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", ...opts.env,
+      NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1",
+      // The load generator is thousands of people on one address, sharing one account per
+      // section: the per-account and per-address socket limits (README) would refuse them.
+      HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT: "0", HEGAO_COLLAB_CONNECTIONS_PER_ADDRESS: "0", ...opts.env,
     },
   });
   const deadline = Date.now() + 120_000;

@@ -9,6 +9,7 @@ import { createReport } from "@/lib/reports/create-report";
 import { getReportWithOutline } from "@/lib/reports/get-report";
 import type { Principal } from "@/lib/policy";
 import { userId } from "@/lib/assembly/test-support";
+import { onAccessChange, type AccessChange } from "@/lib/collab/bus";
 import { addSection } from "./add-section";
 import { assignSection, renameSection } from "./edit-section";
 import { deleteSection, indentSection, moveSection, outdentSection } from "./move-section";
@@ -74,8 +75,15 @@ describe.each(testDbTargets())("outline commands on $name", (target) => {
   });
 
   it("deletes a section with its children and renumbers what follows", async () => {
+    const ids = [await idOf("甲"), await idOf("三级"), await idOf("四级"), await idOf("四级二")];
+    const changes: AccessChange[] = [];
+    const off = onAccessChange((c) => changes.push(c));
     const { deleted } = await deleteSection(handle.db, { sectionId: await idOf("甲"), actor: admin });
+    off();
     expect(deleted).toBe(4);
+    // Told after commit, descendants included: their open rooms close (4404).
+    expect(changes).toHaveLength(1);
+    expect([...changes[0].deletedSectionIds!].sort()).toEqual([...ids].sort());
     expect(await labels()).toEqual(["一、成效", "（一）丙", "（二）乙", "二、打算", "三、问题"]);
     const positions = (await outline()).filter((s) => s.level === 2).map((s) => s.position);
     expect(positions).toEqual([0, 1]);
@@ -86,6 +94,13 @@ describe.each(testDbTargets())("outline commands on $name", (target) => {
     await renameSection(handle.db, { sectionId: await idOf("乙"), actor: admin, title: "（二）凝聚职工力量" });
     await assignSection(handle.db, { sectionId: await idOf("凝聚职工力量"), actor: admin, departmentId: dept.id, dueDate: "2026-07-05" });
     const s = (await outline()).find((x) => x.title === "凝聚职工力量")!;
+    const changes: AccessChange[] = [];
+    const off = onAccessChange((c) => changes.push(c));
+    await assignSection(handle.db, { sectionId: s.id, actor: admin, dueDate: "2026-07-05" }); // a due date alone changes no access
+    await assignSection(handle.db, { sectionId: s.id, actor: admin, departmentId: dept.id });
+    await expect(assignSection(handle.db, { sectionId: s.id, actor: admin, departmentId: "no-such-dept" })).rejects.toMatchObject({ code: "validation" });
+    off();
+    expect(changes).toEqual([{ sectionIds: [s.id] }]); // a reassignment only, and only once it committed
     expect(s).toMatchObject({ number: "（二）", departmentName: "工会", dueDate: "2026-07-05" });
     await expect(renameSection(handle.db, { sectionId: s.id, actor: admin, title: "  " })).rejects.toThrow(/不能为空/);
     await expect(assignSection(handle.db, { sectionId: s.id, actor: admin, dueDate: "7月5日" })).rejects.toMatchObject({ code: "validation" });

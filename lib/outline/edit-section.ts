@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { departments, sections } from "@/db/schema";
+import { publishAccessChange } from "@/lib/collab/bus";
 import { validation } from "@/lib/errors";
 import type { Principal } from "@/lib/policy";
 import { sectionTitleSchema } from "./add-section";
@@ -27,6 +28,8 @@ export async function renameSection(db: Db, input: { sectionId: string; actor: P
 /**
  * Assigns a section to a department (null: unassigned; with children it becomes a grouping
  * heading) and/or sets its due date (null clears it). Fields left undefined are unchanged.
+ * After a reassignment commits, the collaboration server re-decides the section's open
+ * connections (the old department loses the section, the new one gains write) within 1 s.
  * @throws AppError forbidden, not_found, refused (finalized), validation (unknown department, bad date).
  */
 export async function assignSection(
@@ -48,4 +51,5 @@ export async function assignSection(
     if (input.dueDate !== undefined) set.dueDate = input.dueDate;
     if (Object.keys(set).length) await tx.update(sections).set(set).where(eq(sections.id, input.sectionId));
   });
+  if (input.departmentId !== undefined) publishAccessChange({ sectionIds: [input.sectionId] });
 }

@@ -7,6 +7,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sections } from "@/db/schema";
 import { refused } from "@/lib/errors";
+import { publishAccessChange } from "@/lib/collab/bus";
 import type { Principal } from "@/lib/policy";
 import { childrenOf, descendantIds, loadForChange, MAX_LEVEL, shiftLevels, subtreeDepth, writeOrder } from "./tree";
 
@@ -70,14 +71,17 @@ export async function outdentSection(db: Db, input: Target): Promise<void> {
 /**
  * Deletes a section and all its children (their texts, versions and comments go with them),
  * then closes the gap in the siblings' positions. Returns how many sections were deleted.
+ * After commit the collaboration server closes their rooms (4404) and discards unsaved edits.
  */
 export async function deleteSection(db: Db, input: Target): Promise<{ deleted: number }> {
-  return db.transaction(async (tx) => {
+  const { ids } = await db.transaction(async (tx) => {
     const { section, rows } = await loadForChange(tx, input.actor, input.sectionId);
     const ids = [section.id, ...descendantIds(rows, section.id)];
     await tx.delete(sections).where(inArray(sections.id, ids));
     const rest = rows.filter((r) => !ids.includes(r.id));
     await writeOrder(tx, rest, section.parentId ?? null, childrenOf(rest, section.parentId ?? null).map((r) => r.id));
-    return { deleted: ids.length };
+    return { ids };
   });
+  publishAccessChange({ deletedSectionIds: ids });
+  return { deleted: ids.length };
 }

@@ -1,21 +1,27 @@
 /**
  * The collaboration endpoint `/collab/<sectionId>` on the app's own HTTP server, in the app's
- * process: authenticates each upgrade (authenticate-upgrade.ts), hands accepted sockets to the
- * section's room (rooms.ts / room.ts), follows review state changes and flush requests from
- * the bus (lib/collab/bus.ts), pings for dead peers, and saves everything on close().
+ * process: refuses an upgrade past the connection limits (HTTP 429, limits.ts), authenticates
+ * it (authenticate-upgrade.ts), hands accepted sockets to the section's room (rooms.ts /
+ * room.ts), re-decides open connections on access and review state changes from the bus
+ * (live-access.ts), closes a socket whose session expires (4401) or that floods frames (4429),
+ * pings for dead peers, and saves everything on close().
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDb, type Db } from "@/db/client";
-import { onSectionState, registerFlush } from "@/lib/collab/bus";
+import { registerFlush } from "@/lib/collab/bus";
 import { EXTENSIONS_PARAM } from "@/lib/collab/messages";
 import { notFound } from "@/lib/errors";
-import { authenticateUpgrade, rejectUpgrade } from "./authenticate-upgrade";
+import { authenticateUpgrade, rejectUpgrade, type AuthenticatedUpgrade } from "./authenticate-upgrade";
+import { clientAddress } from "./client-address";
 import { CLOSE, Connection, type CollabUser } from "./connection";
 import { startHeartbeat, trackAlive } from "./heartbeat";
 import { collabOptionsSchema, type CollabOptions } from "./options";
 import { GroupCommit } from "./group-commit";
+import { ConnectionCounter, TokenBucket } from "./limits";
+import { databaseFacts, LiveAccess } from "./live-access";
+import { LogLimiter } from "./log-limiter";
 import { compactLog, loadRoom } from "./persistence";
 import { Rooms } from "./rooms";
 
@@ -29,6 +35,8 @@ export interface CollabServer {
 }
 
 const PATH = /^\/collab\/([A-Za-z0-9-]{1,64})\/?$/;
+/** setTimeout's largest delay (2^31 - 1 ms ≈ 24.8 days); longer sessions re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function log(message: string, err?: unknown): void {
   if (err) console.error(`[hegao] ${message}:`, err instanceof Error ? err.message : err);
@@ -61,22 +69,50 @@ export function createCollabServer(
     o.unloadAfterMs,
   );
   const stopHeartbeat = startHeartbeat(wss, o.pingIntervalMs);
-  const offState = onSectionState(({ sectionId, state }) => rooms.setState(sectionId, state));
+  const access = new LiveAccess(rooms, databaseFacts(db), log);
+  const offAccess = access.subscribe();
   registerFlush((sectionId) => rooms.flush(sectionId));
+  const perAccount = new ConnectionCounter(o.maxConnectionsPerAccount);
+  const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
+  const clientLog = new LogLimiter((m) => log(m));
   let closing = false;
 
-  function accept(ws: WebSocket, sectionId: string, user: CollabUser, extensions: boolean): void {
+  /** Closes `conn` with 4401 when the session's JWT expires (re-armed past setTimeout's range). */
+  function closeAtExpiry(conn: Connection, expiresAt: number | null): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      const ms = expiresAt! - Date.now();
+      if (ms <= 0) return conn.close(CLOSE.sessionEnded, "session ended");
+      timer = setTimeout(arm, Math.min(ms, MAX_TIMER_MS));
+      timer.unref();
+    };
+    if (expiresAt !== null) arm();
+    return () => clearTimeout(timer);
+  }
+
+  function accept(ws: WebSocket, sectionId: string, auth: AuthenticatedUpgrade, extensions: boolean, generation: number): void {
     trackAlive(ws);
+    const user: CollabUser = auth.user;
     const conn = new Connection(user, { send: (d) => ws.send(d), close: (c, r) => ws.close(c, r) }, extensions);
     const room = rooms.join(sectionId, conn);
+    const stopExpiry = closeAtExpiry(conn, auth.expiresAt);
+    // An access change arrived while this upgrade was being authenticated: decide it again.
+    if (access.generation !== generation) void access.handle({ userIds: [user.id], sectionIds: [sectionId] });
+    const bucket = new TokenBucket(o.framesPerSecond, o.frameBurst);
     ws.on("message", (data, isBinary) => {
+      if (conn.closed) return;
+      if (!bucket.take()) {
+        clientLog.log(`[collab ${sectionId}]`, `[collab ${sectionId}] closing connection of ${conn.user.name}: more than ${o.framesPerSecond} frames/s`);
+        return conn.close(CLOSE.tooManyConnections, "too many frames");
+      }
       if (!isBinary) return conn.close(CLOSE.unsupportedData, "binary frames only");
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       room.receive(conn, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
     });
     // ws reports protocol violations and oversized frames here, then closes the socket (1009…).
-    ws.on("error", (err) => log(`[collab ${sectionId}] socket of ${user.name}: ${err.message}`));
+    ws.on("error", (err) => clientLog.log(`[collab ${sectionId}]`, `[collab ${sectionId}] socket of ${conn.user.name}: ${err.message}`));
     ws.on("close", () => {
+      stopExpiry();
       conn.closed = true;
       rooms.leave(room, conn);
     });
@@ -98,11 +134,18 @@ export function createCollabServer(
       }
       const sectionId = match[1];
       const extensions = url.searchParams.get(EXTENSIONS_PARAM) === "1";
+      // Slots are taken before the (asynchronous) authentication, so a burst of upgrades from
+      // one address cannot pass the check together; the socket's close gives them back.
+      const releases: (() => void)[] = [];
+      socket.once("close", () => releases.forEach((r) => r()));
       void (async () => {
         try {
+          releases.push(perAddress.acquire(clientAddress(req), "来自同一地址的协作连接过多，请稍后再试"));
+          const generation = access.generation;
           const auth = await authenticateUpgrade(req.headers, sectionId, { origin: o.origin, secret: secret(), db: await db() });
           if (closing || socket.destroyed) return socket.destroy();
-          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, sectionId, auth.user, extensions));
+          releases.push(perAccount.acquire(auth.user.id, "同一账号打开的协作连接过多，请关闭多余的页面后刷新"));
+          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, sectionId, auth, extensions, generation));
         } catch (err) {
           rejectUpgrade(socket, err);
         }
@@ -111,7 +154,7 @@ export function createCollabServer(
     },
     async close() {
       closing = true;
-      offState();
+      offAccess();
       stopHeartbeat();
       try {
         await rooms.closeAll();

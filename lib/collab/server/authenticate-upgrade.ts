@@ -3,7 +3,9 @@
  * the upgrade is accepted (a refused client gets a plain HTTP status, never a socket):
  * 1. Origin: absent (non-browser clients) or the app's own origin / the request's own host,
  *    else 403 — a page on another site must not drive a signed-in browser's socket;
- * 2. session: the next-auth cookie, `decode`d with NEXTAUTH_SECRET, else 401;
+ * 2. session: the next-auth cookie, `decode`d with NEXTAUTH_SECRET, else 401; a token whose
+ *    `exp` has passed is refused (401) here, because next-auth's `decode` allows clock
+ *    tolerance; the accepted socket is closed with 4401 when `exp` passes (attach.ts);
  * 3. the account, loaded fresh from the database (deleted or disabled → 401);
  * 4. the section (missing → 404) and `canSection(user, "read", section)` (else 403).
  * Edit permission is decided by the room (read-only connections), not here.
@@ -14,11 +16,11 @@ import type { Duplex } from "node:stream";
 import { decode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { departments, sections, users } from "@/db/schema";
+import { departments, users } from "@/db/schema";
 import { forbidden, notFound, unauthenticated, toErrorResponse } from "@/lib/errors";
 import { canSection } from "@/lib/policy";
 import type { CollabUser } from "./connection";
-import type { RoomSection } from "./persistence";
+import { loadRoomSection, type RoomSection } from "./persistence";
 import { readSessionToken } from "./session-cookie";
 
 export interface UpgradeContext {
@@ -32,6 +34,8 @@ export interface UpgradeContext {
 export interface AuthenticatedUpgrade {
   user: CollabUser;
   section: RoomSection;
+  /** When the session's JWT expires (ms since the epoch), or null when it carries no `exp`. */
+  expiresAt: number | null;
 }
 
 /** True when `origin` (the Origin header) is allowed for a request to `host`. */
@@ -67,15 +71,14 @@ export async function authenticateUpgrade(headers: IncomingHttpHeaders, sectionI
   if (!token) throw unauthenticated();
   const payload = await decode({ token, secret: ctx.secret }).catch(() => null);
   if (!payload?.sub) throw unauthenticated("登录已失效，请重新登录");
+  const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : null;
+  if (expiresAt !== null && expiresAt <= Date.now()) throw unauthenticated("登录已过期，请重新登录");
   const user = await loadCollabUser(ctx.db, payload.sub);
   if (!user) throw unauthenticated("账号不存在或已停用");
-  const [section] = await ctx.db
-    .select({ id: sections.id, departmentId: sections.departmentId, state: sections.state })
-    .from(sections)
-    .where(eq(sections.id, sectionId));
+  const section = await loadRoomSection(ctx.db, sectionId);
   if (!section) throw notFound("章节");
   if (!canSection(user, "read", section)) throw forbidden("您没有权限查看此章节");
-  return { user, section };
+  return { user, section, expiresAt };
 }
 
 /** Answers a refused upgrade with an HTTP status and a JSON error body, then closes the socket. */

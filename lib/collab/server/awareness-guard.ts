@@ -5,7 +5,11 @@
  *   a client id first seen on this connection becomes its own (a reconnecting tab of the same
  *   account takes its id over from the dead connection);
  * - the `user` field of every state is overwritten with the authenticated name and colour;
- * - oversized states (> MAX_STATE_CHARS of JSON) and non-object states are dropped.
+ * - a state must match `presenceStateSchema` (user {name ≤ 64, color #rrggbb}, cursor null or
+ *   {anchor, head} as Yjs RelativePosition JSON); anything else — `cursor: {anchor: null}`
+ *   made y-prosemirror throw in every other browser of the room — is dropped, not applied and
+ *   not forwarded. Fields Hegao does not use are stripped;
+ * - oversized states (> maxStateChars of JSON) are dropped.
  * The wire format is y-protocols' (see `modifyAwarenessUpdate` there): count, then per client
  * id, clock and state as JSON.
  */
@@ -23,12 +27,33 @@ export const awarenessLimits = z.object({
   maxClientsPerConnection: z.number().int().positive().default(8),
 }).parse({});
 
-const stateSchema = z.record(z.string(), z.unknown()).nullable();
+/** A Yjs item id `{client, clock}` (Y.ID). */
+const yIdSchema = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
+
+/**
+ * A Yjs RelativePosition as it arrives in JSON: y-prosemirror puts the RelativePosition object
+ * itself in the state, so absent parts are `null` (JSON.stringify of the class), while
+ * `Y.relativePositionToJSON` omits them; both read back with `Y.createRelativePositionFromJSON`.
+ */
+const relativePositionSchema = z.object({
+  type: yIdSchema.nullish(),
+  tname: z.string().max(256).nullish(),
+  item: yIdSchema.nullish(),
+  assoc: z.number().int().nullish(),
+});
+
+/** What a presence state may hold (Tiptap's CollaborationCaret: `user` and y-prosemirror's `cursor`). */
+export const presenceStateSchema = z.object({
+  user: z.object({ name: z.string().max(64), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).optional(),
+  cursor: z.object({ anchor: relativePositionSchema, head: relativePositionSchema }).nullable().optional(),
+});
+
+const stateSchema = presenceStateSchema.nullable();
 
 interface Entry {
   clientId: number;
   clock: number;
-  state: Record<string, unknown> | null;
+  state: z.infer<typeof presenceStateSchema> | null;
 }
 
 function decodeEntries(update: Uint8Array): Entry[] {
@@ -78,7 +103,7 @@ export function guardAwarenessUpdate(update: Uint8Array, conn: Connection, owner
       owners.set(entry.clientId, conn);
       conn.clients.add(entry.clientId);
     }
-    const state = entry.state && { ...entry.state, user: { name: conn.user.name, color: conn.user.color } };
+    const state = entry.state && { ...entry.state, user: { name: conn.user.name.slice(0, 64), color: conn.user.color } };
     allowed.push({ ...entry, state });
   }
   return allowed.length ? encodeEntries(allowed) : null;

@@ -4,8 +4,12 @@
  */
 import type { Principal } from "@/lib/policy";
 import { encodeSaved } from "@/lib/collab/messages";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 
-/** The authenticated account behind a connection (loaded fresh from the database at upgrade). */
+/**
+ * The authenticated account behind a connection: loaded fresh from the database at upgrade and
+ * replaced whenever an access change names the account (live-access.ts).
+ */
 export interface CollabUser extends Principal {
   name: string;
   /** Department colour, `#rrggbb`. */
@@ -18,21 +22,14 @@ export interface Transport {
   close(code: number, reason: string): void;
 }
 
-/** WebSocket close codes the collaboration server uses (RFC 6455 §7.4.1 and lib/errors.ts). */
-export const CLOSE = {
-  goingAway: 1001,
-  unsupportedData: 1003,
-  malformed: 1007,
-  tooLarge: 1009,
-  internal: 1011,
-  tryAgainLater: 1013,
-} as const;
+/** The close codes (lib/collab/close-codes.ts, the one table; README "Collaboration close codes"). */
+export const CLOSE = CLOSE_CODES;
 
 let nextId = 1;
 
 export class Connection {
   readonly id = nextId++;
-  /** May this connection change the document? Recomputed when the section's state changes. */
+  /** May this connection change the document? Re-decided on every access or state change. */
   writable = false;
   /** Document-write messages (sync step 2 / update) received so far, applied or dropped. */
   received = 0;
@@ -41,7 +38,8 @@ export class Connection {
   closed = false;
 
   constructor(
-    readonly user: CollabUser,
+    /** Replaced (not mutated) when the account's role, department or name changes. */
+    public user: CollabUser,
     private readonly transport: Transport,
     /** The client asked for Hegao's own messages (100 state, 101 saved). */
     readonly extensions = false,

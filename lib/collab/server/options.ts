@@ -1,7 +1,8 @@
 /**
  * Tunables of the collaboration server, validated with zod (entry-point limits beside the
  * entry point). Defaults meet the product contract: saved within 200 ms, log compacted above
- * 200 rows, dead peers found within 30 s, frames at most 2 MiB.
+ * 200 rows, dead peers found within 30 s, frames at most 2 MiB; one account or address cannot
+ * take more than its share of sockets, one socket not more than its share of frames (limits.ts).
  */
 import { z } from "zod";
 
@@ -25,7 +26,44 @@ export const collabOptionsSchema = z.object({
   unloadAfterMs: z.number().int().min(0).default(30_000),
   /** Ping interval for dead-peer detection (ms). */
   pingIntervalMs: z.number().int().positive().default(30_000),
+  /**
+   * Open sockets per account (all sections, all tabs); the next upgrade is refused with HTTP 429.
+   * 20 is far above one person's tabs and far below what a stolen cookie could open. 0: no limit.
+   */
+  maxConnectionsPerAccount: z.number().int().min(0).default(20),
+  /**
+   * Open sockets per client address (the socket's peer, or with TRUST_PROXY=1 the last
+   * X-Forwarded-For entry); HTTP 429 past it. Raise it for an office behind one NAT address.
+   * 0: no limit.
+   */
+  maxConnectionsPerAddress: z.number().int().min(0).default(60),
+  /**
+   * Frames per second one socket may send on average (typing sends one update and one presence
+   * frame per keystroke, ≈ 20/s for a fast typist); past it the socket is closed with 4429.
+   */
+  framesPerSecond: z.number().positive().default(300),
+  /** Frames one socket may send at once above the average (a reconnect's catch-up). */
+  frameBurst: z.number().int().positive().default(600),
 });
+
+const envNumber = z.coerce.number().int().min(0).optional();
+
+/**
+ * The limits an operator may set through the environment (README "Configuration"):
+ * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT, HEGAO_COLLAB_CONNECTIONS_PER_ADDRESS,
+ * HEGAO_COLLAB_FRAMES_PER_SECOND. Unset variables keep the defaults above.
+ * @throws ZodError on a value that is not a whole number ≥ 0.
+ */
+export function collabLimitsFromEnv(env: Record<string, string | undefined> = process.env): Partial<CollabOptions> {
+  const perAccount = envNumber.parse(env.HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT || undefined);
+  const perAddress = envNumber.parse(env.HEGAO_COLLAB_CONNECTIONS_PER_ADDRESS || undefined);
+  const fps = envNumber.parse(env.HEGAO_COLLAB_FRAMES_PER_SECOND || undefined);
+  return {
+    ...(perAccount !== undefined && { maxConnectionsPerAccount: perAccount }),
+    ...(perAddress !== undefined && { maxConnectionsPerAddress: perAddress }),
+    ...(fps && { framesPerSecond: fps, frameBurst: fps * 2 }),
+  };
+}
 
 export type CollabOptions = z.input<typeof collabOptionsSchema>;
 export type ResolvedCollabOptions = z.output<typeof collabOptionsSchema>;

@@ -7,6 +7,7 @@ import { and, count, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sectionUpdates, sections, type SectionState } from "@/db/schema";
 import { loadSectionUpdates } from "@/lib/collab/section-doc";
+import { SectionGoneError } from "./section-gone";
 
 /** What the room needs to know of its section. */
 export interface RoomSection {
@@ -22,12 +23,18 @@ export interface LoadedRoom {
   rows: number;
 }
 
-/** Loads a section's facts and update log; null when the section does not exist. */
-export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | null> {
+/** A section's facts as the room and the policy need them, fresh from the database; null when deleted. */
+export async function loadRoomSection(db: Db, sectionId: string): Promise<RoomSection | null> {
   const [row] = await db
     .select({ id: sections.id, departmentId: sections.departmentId, state: sections.state })
     .from(sections)
     .where(eq(sections.id, sectionId));
+  return row ?? null;
+}
+
+/** Loads a section's facts and update log; null when the section does not exist. */
+export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | null> {
+  const row = await loadRoomSection(db, sectionId);
   if (!row) return null;
   const { updates } = await loadSectionUpdates(db, sectionId);
   return { section: row, updates, rows: updates.length };
@@ -37,9 +44,12 @@ export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | 
  * Replaces every log row of the section with one row holding the merged state (Yjs garbage
  * collection drops deleted content), in one transaction; rows appended meanwhile (higher ids)
  * are kept. Returns the number of rows left.
+ * @throws SectionGoneError when the section was deleted (its rows went with it).
  */
 export async function compactLog(db: Db, sectionId: string): Promise<number> {
   return db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
+    if (!exists) throw new SectionGoneError(sectionId);
     const { updates, maxId } = await loadSectionUpdates(tx, sectionId);
     if (updates.length > 1) {
       const doc = new Y.Doc();

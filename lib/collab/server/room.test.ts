@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as encoding from "lib0/encoding";
+import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
 import { docToContent, textToYjsUpdate } from "@/lib/collab/content";
 import { MESSAGE_SYNC } from "@/lib/collab/messages";
@@ -157,5 +158,100 @@ describe("collaboration room", () => {
     room.receive(good.conn, valid);
     expect(good.conn.closed).toBe(false);
     expect(docToContent(room.doc).text).toContain("正常内容");
+  });
+
+  it("drops presence states with a malformed cursor or user (not applied, not forwarded) and forwards a real caret", async () => {
+    const { room } = setup();
+    const sender = fakeConnection(editor1);
+    const other = fakeConnection(editor2);
+    room.join(sender.conn);
+    room.join(other.conn);
+    await room.ready;
+    const user = { name: "张三", color: "#b91c1c" };
+    const bad: unknown[] = [
+      { user, cursor: { anchor: null } }, // threw in y-prosemirror of every other browser
+      { user, cursor: { anchor: null, head: null } },
+      { user, cursor: 5 },
+      { user, cursor: "anchor" },
+      { user, cursor: { anchor: { item: { client: "x", clock: 1 } }, head: {} } },
+      { user: { name: "张".repeat(65), color: "#b91c1c" } },
+      { user: { name: "张三", color: "red" } },
+    ];
+    const forwarded = () => {
+      const doc = new Y.Doc();
+      const seen = new awarenessProtocol.Awareness(doc);
+      for (const f of other.transport.frames.filter((x) => x[0] === 1)) {
+        const d = decoding.createDecoder(f);
+        decoding.readVarUint(d);
+        awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(d), "server");
+      }
+      return seen;
+    };
+    for (const state of bad) {
+      const a = new awarenessProtocol.Awareness(new Y.Doc());
+      a.setLocalState(state as Record<string, unknown>);
+      room.receive(sender.conn, awarenessFrame(a));
+      expect(room.awareness.getStates().has(a.clientID), JSON.stringify(state).slice(0, 60)).toBe(false);
+      expect(forwarded().getStates().has(a.clientID)).toBe(false);
+      a.destroy();
+    }
+    expect(sender.conn.closed).toBe(false);
+    // What y-prosemirror really sends: RelativePosition objects (absent parts are null).
+    const clientDoc = new Y.Doc();
+    const caret = new awarenessProtocol.Awareness(clientDoc);
+    const anchor = Y.createRelativePositionFromTypeIndex(clientDoc.getXmlFragment("default"), 0);
+    caret.setLocalState({ user, cursor: { anchor, head: Y.relativePositionToJSON(anchor) } });
+    room.receive(sender.conn, awarenessFrame(caret));
+    const state = forwarded().getStates().get(clientDoc.clientID);
+    expect(state?.cursor.anchor).toMatchObject({ tname: "default" });
+    expect(() => Y.createRelativePositionFromJSON(state?.cursor.anchor)).not.toThrow();
+    caret.destroy();
+  });
+
+  it("logs at most 5 malformed-frame lines a minute per room, then one line with the number suppressed", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const logs: string[] = [];
+      const deps: RoomDeps = {
+        load: async (id) => ({ section: { id, departmentId: "d1", state: "draft" }, updates: [], rows: 0 }),
+        store: () => ({ append: async () => {}, compact: async () => 1 }),
+        saver: { delayMs: 5, maxRetries: 2, compactAbove: 200 },
+        log: (m) => logs.push(m),
+      };
+      const room = new Room("s1", deps);
+      await room.ready;
+      for (let i = 0; i < 40; i++) {
+        const c = fakeConnection(editor1);
+        room.join(c.conn);
+        room.receive(c.conn, new Uint8Array([77, i]));
+        expect(c.transport.closedWith?.code).toBe(1007);
+      }
+      expect(logs).toHaveLength(5);
+      vi.advanceTimersByTime(60_000);
+      expect(logs).toHaveLength(6);
+      expect(logs[5]).toContain("35 more");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("holds a connection's frames while its access is re-decided and applies them under the new decision", async () => {
+    const { room } = setup();
+    const e = fakeConnection(editor1);
+    const flood = fakeConnection(editor2);
+    room.join(e.conn);
+    room.join(flood.conn);
+    await room.ready;
+    room.hold(e.conn);
+    room.receive(e.conn, typeText(new Y.Doc(), "改动之后才发来的"));
+    expect(docToContent(room.doc).text).not.toContain("改动之后才发来的");
+    room.reauthorise({ id: "s1", departmentId: "d1", state: "in_review" });
+    room.release(e.conn);
+    expect(docToContent(room.doc).text).not.toContain("改动之后才发来的"); // decided read-only: dropped
+    // A decision that never comes cannot make the server hoard frames.
+    room.hold(flood.conn);
+    for (let i = 0; i < 1001; i++) room.receive(flood.conn, new Uint8Array([3]));
+    expect(flood.transport.closedWith?.code).toBe(1011);
+    expect(room.conns.has(flood.conn)).toBe(false);
   });
 });

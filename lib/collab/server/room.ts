@@ -3,27 +3,39 @@
  * The room is loaded from the database before any client is synced: frames that arrive while
  * it loads are queued and handled in order afterwards, so nobody is ever served an empty
  * document. Document changes go to every other connection; awareness changes to everyone.
+ * Who may read and write is re-decided live from fresh facts (`reauthorise`, fed by
+ * live-access.ts); a room whose section is gone closes itself with 4404 and writes nothing more.
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { SectionState } from "@/db/schema";
 import { encodeSectionState } from "@/lib/collab/messages";
-import { CLOSE, type Connection } from "./connection";
+import { canSection } from "@/lib/policy";
+import { CLOSE, type CollabUser, type Connection } from "./connection";
+import { LogLimiter } from "./log-limiter";
 import type { LoadedRoom, RoomSection } from "./persistence";
 import { awarenessMessage, handleFrame, syncStep1Message, updateMessage, type ProtocolRoom } from "./protocol";
 import { ProtocolError } from "./protocol-error";
 import { isWritable } from "./readonly";
 import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
+import { SectionGoneError } from "./section-gone";
 
 const LOAD = Symbol("load");
 /** Delay of the one-off compaction of an oversized log found at load (ms). */
 const COMPACT_AFTER_LOAD_MS = 1000;
+/** Frames held for one connection while its access is re-decided (≈ 3 s at the frame limit). */
+const MAX_HELD_FRAMES = 1000;
 
 export interface RoomDeps {
   load(sectionId: string): Promise<LoadedRoom | null>;
   store(sectionId: string, doc: Y.Doc): SaverStore;
   saver: Omit<SaverOptions, "log">;
   log: (message: string, err?: unknown) => void;
+  /**
+   * The section turned out to be deleted (a write or a load found it gone): the room has
+   * closed its connections with 4404 and discarded its batch; the owner forgets the room.
+   */
+  gone?(room: Room): void;
 }
 
 export class Room implements ProtocolRoom {
@@ -36,7 +48,13 @@ export class Room implements ProtocolRoom {
   /** Resolves when the document is loaded; rejects when loading failed. */
   readonly ready: Promise<void>;
   private queue: [Connection, Uint8Array][] = [];
-  private pendingState: SectionState | null = null;
+  /** Connections whose access is being re-decided: their frames wait (see `hold`). */
+  private readonly held = new Map<Connection, Uint8Array[]>();
+  private pendingSection: Partial<RoomSection> | null = null;
+  /** True once the section was found deleted: the room is closed and never written again. */
+  deleted = false;
+  /** Lines about clients' malformed frames: at most 5 a minute for this room (log-limiter.ts). */
+  private readonly clientLog: LogLimiter;
 
   constructor(
     readonly sectionId: string,
@@ -44,7 +62,8 @@ export class Room implements ProtocolRoom {
   ) {
     this.awareness.setLocalState(null); // the server itself is nobody
     const log = (m: string, err?: unknown) => deps.log(`[collab ${sectionId}] ${m}`, err);
-    this.saver = new RoomSaver(deps.store(sectionId, this.doc), { ...deps.saver, log });
+    this.clientLog = new LogLimiter((m) => deps.log(m));
+    this.saver = new RoomSaver(deps.store(sectionId, this.doc), { ...deps.saver, log, onGone: () => this.drop() });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD) return; // clients get the loaded state by sync, not as an update
       const msg = updateMessage(update);
@@ -56,6 +75,7 @@ export class Room implements ProtocolRoom {
     });
     this.ready = Promise.resolve().then(() => this.load());
     this.ready.catch((err) => {
+      if (err instanceof SectionGoneError) return this.drop();
       log("load failed", err);
       for (const c of this.conns) c.close(CLOSE.internal, "section could not be loaded");
     });
@@ -64,9 +84,9 @@ export class Room implements ProtocolRoom {
   private async load(): Promise<void> {
     const t0 = performance.now();
     const loaded = await this.deps.load(this.sectionId);
-    if (!loaded) throw new Error("section not found");
+    if (!loaded) throw new SectionGoneError(this.sectionId);
     Y.transact(this.doc, () => loaded.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
-    this.section = { ...loaded.section, state: this.pendingState ?? loaded.section.state };
+    this.section = { ...loaded.section, ...this.pendingSection };
     this.saver.rows = loaded.rows;
     for (const c of this.conns) this.greet(c);
     // Benchmark hook (bench/cold-open.ts): database read + apply + greeting, server side.
@@ -94,6 +114,7 @@ export class Room implements ProtocolRoom {
   }
 
   private greet(conn: Connection): void {
+    if (!canSection(conn.user, "read", this.section!)) return this.revoke(conn); // changed while it loaded
     conn.writable = isWritable(conn.user, this.section!);
     conn.send(syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
@@ -108,6 +129,15 @@ export class Room implements ProtocolRoom {
   /** Handles a frame from `conn` (queued until loaded); a protocol error closes `conn` only. */
   receive(conn: Connection, frame: Uint8Array): void {
     if (conn.closed) return;
+    const held = this.held.get(conn);
+    if (held) {
+      held.push(frame);
+      if (held.length > MAX_HELD_FRAMES) {
+        conn.close(CLOSE.internal, "authorisation pending"); // it reconnects and is authorised afresh
+        this.leave(conn);
+      }
+      return;
+    }
     if (!this.section) {
       this.queue.push([conn, frame]);
       return;
@@ -116,7 +146,7 @@ export class Room implements ProtocolRoom {
       handleFrame(this, conn, frame);
     } catch (err) {
       const code = err instanceof ProtocolError ? err.code : CLOSE.internal;
-      this.deps.log(`[collab ${this.sectionId}] closing connection of ${conn.user.name}: ${(err as Error).message}`);
+      this.clientLog.log(`[collab ${this.sectionId}]`, `[collab ${this.sectionId}] closing connection of ${conn.user.name}: ${(err as Error).message}`);
       conn.close(code, code === CLOSE.malformed ? "malformed message" : "internal error");
       this.leave(conn);
     }
@@ -131,32 +161,90 @@ export class Room implements ProtocolRoom {
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     this.queue = this.queue.filter(([c]) => c !== conn);
+    this.held.delete(conn);
     const ids = [...conn.clients].filter((id) => this.owners.get(id) === conn);
     ids.forEach((id) => this.owners.delete(id));
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
   }
 
-  /**
-   * The section's review state changed: every connection is re-authorised at once. A
-   * connection that becomes writable is asked for what it has (sync step 1), so edits it made
-   * offline reach the room.
-   */
+  /** The section's review state changed (tests; the server goes through `reauthorise`). */
   setState(state: SectionState): void {
+    this.reauthorise({ ...(this.section ?? this.pendingSection), state } as RoomSection);
+  }
+
+  /**
+   * Re-decides every connection from fresh facts (live-access.ts reloads them from the
+   * database): `section` as it is now, and `users` the accounts an access change named (null:
+   * deleted or disabled). A connection whose account is gone or that may no longer read the
+   * section is told it is read-only and closed with 4403; the others get the new writable flag
+   * (message 100) when it or the state changed. A connection that becomes writable is asked for
+   * what it has (sync step 1), so edits it made offline reach the room.
+   */
+  reauthorise(section: RoomSection, users: ReadonlyMap<string, CollabUser | null> = new Map()): void {
+    for (const c of [...this.conns]) {
+      if (!users.has(c.user.id)) continue;
+      const user = users.get(c.user.id);
+      if (user) c.user = user;
+      else this.revoke(c);
+    }
     if (!this.section) {
-      this.pendingState = state; // applied when the load completes
+      this.pendingSection = section; // applied when the load completes; greet decides then
       return;
     }
-    this.section = { ...this.section, state };
-    for (const c of this.conns) {
+    const stateChanged = section.state !== this.section.state;
+    this.section = section;
+    for (const c of [...this.conns]) {
+      if (!canSection(c.user, "read", section)) {
+        this.revoke(c);
+        continue;
+      }
       const was = c.writable;
       c.writable = isWritable(c.user, this.section);
-      this.sendState(c);
+      if (stateChanged || c.writable !== was) this.sendState(c);
       if (c.writable && !was) c.send(syncStep1Message(this.doc));
     }
   }
 
+  /**
+   * Holds `conn`'s frames while its access is re-decided (live-access.ts holds at the moment
+   * the change is announced, so nothing sent after it is applied under the old decision).
+   */
+  hold(conn: Connection): void {
+    if (this.conns.has(conn) && !this.held.has(conn)) this.held.set(conn, []);
+  }
+
+  /** Handles the frames held for `conn` under its new decision (dropped when it was closed). */
+  release(conn: Connection): void {
+    const frames = this.held.get(conn);
+    if (!frames) return;
+    this.held.delete(conn);
+    for (const frame of frames) this.receive(conn, frame);
+  }
+
+  /** Closes `conn` with 4403 (access revoked), after telling it that it may not write. */
+  private revoke(conn: Connection): void {
+    conn.writable = false;
+    if (conn.extensions && this.section) conn.send(encodeSectionState({ state: this.section.state, writable: false }));
+    conn.close(CLOSE.accessRevoked, "access revoked");
+    this.leave(conn);
+  }
+
+  /**
+   * The section is deleted: closes every connection with 4404, discards the pending batch
+   * (never written, never acknowledged), logs once and tells the owner to forget the room.
+   */
+  drop(): void {
+    if (this.deleted) return;
+    this.deleted = true;
+    this.saver.discard();
+    this.deps.log(`[collab ${this.sectionId}] section deleted: room closed, unsaved changes discarded`);
+    this.destroy(CLOSE.sectionDeleted, "section deleted");
+    this.deps.gone?.(this);
+  }
+
   /** Flushes, closes every connection with `code` and frees the document. */
   destroy(code: number = CLOSE.goingAway, reason = "room closed"): void {
+    if (this.doc.isDestroyed) return;
     for (const c of this.conns) c.close(code, reason);
     this.conns.clear();
     this.saver.dispose();

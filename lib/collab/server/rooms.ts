@@ -2,20 +2,31 @@
  * The rooms of this process, by section id. A room is created on the first connection and
  * unloaded `unloadAfterMs` after its last connection leaves: flushed and compacted first (so
  * the next open reads one row), and only dropped from memory when that succeeded and nobody
- * joined meanwhile. A room stays fully usable while it saves.
+ * joined meanwhile. A room stays fully usable while it saves. A room whose section is deleted
+ * is dropped at once (closed with 4404, its unsaved batch discarded) and forgotten.
  */
 import type { SectionState } from "@/db/schema";
 import { CLOSE, type Connection } from "./connection";
 import { Room, type RoomDeps } from "./room";
+import { isSectionGone } from "./section-gone";
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly timers = new Map<Room, ReturnType<typeof setTimeout>>();
 
+  private readonly deps: RoomDeps;
+
   constructor(
-    private readonly deps: RoomDeps,
+    deps: RoomDeps,
     private readonly unloadAfterMs: number,
-  ) {}
+  ) {
+    this.deps = { ...deps, gone: (room) => this.forget(room) };
+  }
+
+  /** Every loaded (or loading) room. */
+  all(): Room[] {
+    return [...this.rooms.values()];
+  }
 
   /** The loaded (or loading) room of a section, if any. */
   get(sectionId: string): Room | undefined {
@@ -50,6 +61,19 @@ export class Rooms {
     this.rooms.get(sectionId)?.setState(state);
   }
 
+  /**
+   * The section was deleted: its room (if loaded) closes every connection with 4404, discards
+   * its unsaved batch and is forgotten; nothing of it is written again.
+   */
+  drop(sectionId: string): void {
+    this.rooms.get(sectionId)?.drop();
+  }
+
+  private forget(room: Room): void {
+    this.cancelUnload(room);
+    if (this.rooms.get(room.sectionId) === room) this.rooms.delete(room.sectionId);
+  }
+
   /** Writes a section's pending updates (no-op when its room is not loaded). */
   async flush(sectionId: string): Promise<void> {
     const room = this.rooms.get(sectionId);
@@ -78,6 +102,7 @@ export class Rooms {
       await room.ready;
       await room.saver.flushAndCompact();
     } catch (err) {
+      if (isSectionGone(err)) return room.drop();
       this.deps.log(`[collab ${room.sectionId}] unload failed; keeping the room and retrying`, err);
       this.scheduleUnload(room, this.unloadAfterMs);
       return;
@@ -87,7 +112,11 @@ export class Rooms {
     room.destroy();
   }
 
-  /** Flushes every room and closes every connection (shutdown). Rejects if a room fails to save. */
+  /**
+   * Flushes every room and closes every connection (shutdown). Every healthy room is saved
+   * even when another fails (group-commit.ts isolates rooms); a room whose section was deleted
+   * is dropped, not counted as a failure. Rejects if a room fails to save.
+   */
   async closeAll(): Promise<void> {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -98,6 +127,8 @@ export class Rooms {
         await room.ready.catch(() => {});
         try {
           await room.saver.flush();
+        } catch (err) {
+          if (!isSectionGone(err)) throw err;
         } finally {
           room.destroy(CLOSE.goingAway, "server shutting down");
         }

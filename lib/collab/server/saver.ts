@@ -7,9 +7,13 @@
  *   number of it that is now saved (acks only ever follow a successful write);
  * - writes are serialised; a failed write keeps its updates (in order) and is retried with
  *   backoff up to `maxRetries` times, then logged and retried on the next update or flush;
- * - when the log grows beyond `compactAbove` rows it is compacted into one row.
+ * - when the log grows beyond `compactAbove` rows it is compacted into one row;
+ * - a write refused because the section no longer exists (SectionGoneError) is not retried:
+ *   the batch and its acknowledgements are discarded, `onGone` is called once, and the saver
+ *   writes nothing ever again.
  */
 import * as Y from "yjs";
+import { isSectionGone, type SectionGoneError } from "./section-gone";
 
 /** Where a room's batches go (bound to the database and section by the room). */
 export interface SaverStore {
@@ -28,6 +32,8 @@ export interface SaverOptions {
   maxRetries: number;
   compactAbove: number;
   log: (message: string, err?: unknown) => void;
+  /** Called once when a write found the section deleted (the room closes itself with 4404). */
+  onGone?: (err: SectionGoneError) => void;
 }
 
 export class RoomSaver {
@@ -36,6 +42,8 @@ export class RoomSaver {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private chain: Promise<void> = Promise.resolve();
   private failures = 0;
+  /** Discarded: the section is gone (or the room was dropped); nothing is written any more. */
+  private discarded = false;
 
   constructor(
     private readonly store: SaverStore,
@@ -51,6 +59,7 @@ export class RoomSaver {
 
   /** Queues `update` (null: nothing to store) and the acknowledgement of message `count` of `target`. */
   add(update: Uint8Array | null, target?: AckTarget, count?: number): void {
+    if (this.discarded) return;
     if (update) this.pending.push(update);
     if (target && count !== undefined) this.acks.set(target, Math.max(this.acks.get(target) ?? 0, count));
     this.schedule(this.opts.delayMs);
@@ -69,10 +78,18 @@ export class RoomSaver {
   async flushAndCompact(): Promise<void> {
     await this.flush();
     const run = this.chain.then(async () => {
-      if (this.rows > 1) this.rows = await this.store.compact();
+      if (this.rows > 1 && !this.discarded) this.rows = await this.store.compact();
     });
     this.chain = run.catch(() => {});
     await run;
+  }
+
+  /** Drops everything pending, unacknowledged, for good (the section was deleted). */
+  discard(): void {
+    this.discarded = true;
+    this.pending = [];
+    this.acks = new Map();
+    this.dispose();
   }
 
   /** Stops the timer (room destroyed). */
@@ -90,7 +107,7 @@ export class RoomSaver {
   }
 
   private async writeOnce(): Promise<void> {
-    if (!this.dirty) return;
+    if (this.discarded || !this.dirty) return;
     const batch = this.pending;
     const acks = this.acks;
     this.pending = [];
@@ -102,6 +119,11 @@ export class RoomSaver {
       }
       this.failures = 0;
     } catch (err) {
+      if (isSectionGone(err)) {
+        this.discard();
+        this.opts.onGone?.(err);
+        throw err;
+      }
       this.pending = [...batch, ...this.pending];
       for (const [t, n] of acks) this.acks.set(t, Math.max(this.acks.get(t) ?? 0, n));
       this.failures++;
@@ -115,6 +137,11 @@ export class RoomSaver {
       try {
         this.rows = await this.store.compact();
       } catch (err) {
+        if (isSectionGone(err)) {
+          this.discard();
+          this.opts.onGone?.(err);
+          return;
+        }
         this.opts.log("compaction failed", err);
       }
     }
