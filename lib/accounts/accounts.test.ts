@@ -46,7 +46,7 @@ describe.each(testDbTargets())("accounts on $name", (target) => {
     for (let i = 0; i < MAX_FAILURES; i++) await expect(authenticate(handle.db, "dqb2", "bad")).rejects.toThrow();
     await expect(authenticate(handle.db, "dqb2", "hegao-demo")).rejects.toThrow(/锁定/);
     const later = new Date(Date.now() + 16 * 60 * 1000);
-    await expect(authenticate(handle.db, "dqb2", "hegao-demo", later)).resolves.toMatchObject({ username: "dqb2" });
+    await expect(authenticate(handle.db, "dqb2", "hegao-demo", { now: later })).resolves.toMatchObject({ username: "dqb2" });
   });
 
   it("creates, renames and refuses duplicate departments", async () => {
