@@ -16,6 +16,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, sections, users } from "@/db/schema";
 import { forbidden, notFound, unauthenticated, toErrorResponse } from "@/lib/errors";
+import { originAllowed as sharedOriginAllowed } from "@/lib/http/origin";
 import { canSection } from "@/lib/policy";
 import type { CollabUser } from "./connection";
 import type { RoomSection } from "./persistence";
@@ -34,15 +35,13 @@ export interface AuthenticatedUpgrade {
   section: RoomSection;
 }
 
-/** True when `origin` (the Origin header) is allowed for a request to `host`. */
-export function originAllowed(origin: string | undefined, host: string | undefined, appOrigin: string): boolean {
-  if (origin === undefined) return true;
-  if (origin === appOrigin) return true;
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+/**
+ * True when `origin` (the Origin header) is allowed: absent, or the app's public origin with the
+ * same scheme, host and port (lib/http/origin.ts, shared with HTTP). The request's `host` is
+ * not consulted: any client can write it.
+ */
+export function originAllowed(origin: string | undefined, _host: string | undefined, appOrigin: string): boolean {
+  return sharedOriginAllowed(origin, appOrigin);
 }
 
 /** Loads an active account with its department; null when missing or disabled. */
