@@ -41,7 +41,7 @@ test("every response carries CSP with frame-ancestors 'none', nosniff, Referrer-
   await anon.dispose();
 });
 
-test("pages work in Chromium under the CSP: sign-in, dashboard, admin, a live section editor", async ({ browser }, testInfo) => {
+test("pages work in Chromium under the CSP: sign-in, a live section editor, the reports list", async ({ browser }, testInfo) => {
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   const violations: string[] = [];
