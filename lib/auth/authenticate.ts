@@ -10,7 +10,10 @@ import type { DbOrTx } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "./password";
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, accountKey, addressKey, clearAttempts, releaseAttempt, reserveAttempt } from "./throttle";
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, accountKey, addressKey, clearAttempts, pruneAttempts, releaseAttempt, reserveAttempt } from "./throttle";
+
+/** Share of sign-ins that also delete day-old counters (pruneAttempts): 1 in 50. */
+const PRUNE_SHARE = 0.02;
 
 /** Failed attempts per account before it is locked (kept for callers and tests). */
 export const MAX_FAILURES = ACCOUNT_LIMIT.max;
@@ -74,6 +77,7 @@ export async function authenticate(db: DbOrTx, username: string, password: strin
   }
   await clearAttempts(db, key);
   await releaseAttempt(db, addrKey, ADDRESS_LIMIT);
+  if (Math.random() < PRUNE_SHARE) await pruneAttempts(db, now);
   if (row.user.disabled) throw new AppError("unauthenticated", "该账号已停用，请联系管理员");
   const u = row.user;
   return { id: u.id, username: u.username, name: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: row.departmentName };

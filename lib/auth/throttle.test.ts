@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { testDbTargets } from "@/db/test-db";
+import { signInAttempts } from "@/db/schema";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { authenticate } from "./authenticate";
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, accountKey, addressKey, lockedUntil, reserveAttempt } from "./throttle";
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, accountKey, addressKey, lockedUntil, pruneAttempts, reserveAttempt } from "./throttle";
 
 const RIGHT = "hegao-demo";
 
@@ -72,6 +73,20 @@ describe.each(testDbTargets())("sign-in throttle on $name", (target) => {
     expect(refused.lockedUntil?.getTime()).toBe(t0.getTime() + ACCOUNT_LIMIT.windowMs);
     const later = await reserveAttempt(handle.db, key, ACCOUNT_LIMIT, new Date(t0.getTime() + 15 * 60_000));
     expect(later).toMatchObject({ allowed: true, attempt: 1, lockedUntil: null });
+  });
+
+  it("prunes day-old counters but keeps locks that still hold", async () => {
+    const t0 = new Date("2025-06-01T00:00:00Z");
+    await reserveAttempt(handle.db, "account:old-one", ACCOUNT_LIMIT, t0);
+    const locked = "account:old-but-locked";
+    const lockLimit = { max: 2, windowMs: 3 * 24 * 3600 * 1000 };
+    for (let i = 0; i < 2; i++) await reserveAttempt(handle.db, locked, lockLimit, t0);
+    const now = new Date(t0.getTime() + 2 * 24 * 3600 * 1000);
+    expect(await pruneAttempts(handle.db, now)).toBeGreaterThanOrEqual(1);
+    expect(await lockedUntil(handle.db, locked, now)).toBeInstanceOf(Date);
+    const keys = (await handle.db.select({ key: signInAttempts.key }).from(signInAttempts)).map((r) => r.key);
+    expect(keys).not.toContain("account:old-one");
+    expect(keys).toContain(locked);
   });
 
   it("writes IPv4-mapped IPv6 addresses as IPv4", () => {

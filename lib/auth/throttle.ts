@@ -13,7 +13,7 @@
  * to that moment + the window, and attempts are refused until then. A window (or lock) that has
  * passed starts again at 1.
  */
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
 
@@ -105,4 +105,17 @@ export async function lockedUntil(db: DbOrTx, key: string, now = new Date()): Pr
     .from(signInAttempts)
     .where(and(eq(signInAttempts.key, key), gt(signInAttempts.lockedUntil, now)));
   return row?.lockedUntil ?? null;
+}
+
+/**
+ * Deletes counters whose window started more than `olderThanMs` (default one day) before `now`
+ * and that are not locked at `now`: without it every username or address ever tried would keep
+ * a row. Returns how many rows were deleted.
+ */
+export async function pruneAttempts(db: DbOrTx, now = new Date(), olderThanMs = 24 * 3600 * 1000): Promise<number> {
+  const rows = await db
+    .delete(signInAttempts)
+    .where(and(lt(signInAttempts.windowStart, new Date(now.getTime() - olderThanMs)), or(isNull(signInAttempts.lockedUntil), lt(signInAttempts.lockedUntil, now))))
+    .returning({ key: signInAttempts.key });
+  return rows.length;
 }
