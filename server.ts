@@ -2,7 +2,9 @@
  * The one Node process of Hegao: serves Next (App Router) and the collaboration WebSocket at
  * `/collab/<sectionId>` on the same port. `npm run dev` / `npm start` run it.
  * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
- * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README).
+ * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README),
+ * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy). Every request first passes
+ * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
  */
 import http from "node:http";
 import next from "next";
@@ -10,6 +12,8 @@ import { loadServerEnv } from "./lib/server-env";
 import { closeDb, getDbHandle } from "./db/client";
 import { createCollabServer } from "./lib/collab/server/attach";
 import { collabLimitsFromEnv } from "./lib/collab/server/options";
+import { guardRequest } from "./lib/http/guard";
+import { trustProxy } from "./lib/http/client-address";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -24,7 +28,10 @@ async function main() {
   const handle_ = app.getRequestHandler();
   await app.prepare();
   const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv() });
-  server.on("request", (req, res) => void handle_(req, res));
+  const guard = { appOrigin: env.origin, trustProxy: trustProxy(), dev };
+  server.on("request", (req, res) => {
+    if (guardRequest(req, res, guard)) void handle_(req, res);
+  });
   // Next 16 adds its own HMR upgrade listener in dev; we only answer /collab/*.
   server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());

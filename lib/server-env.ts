@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ORIGIN_DEFAULTED_ENV } from "./http/origin";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,7 +34,10 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const parsed = envSchema.parse(env);
   const publicHost = parsed.HOST === "0.0.0.0" || parsed.HOST === "::" ? "localhost" : parsed.HOST;
   const origin = parsed.NEXTAUTH_URL ? new URL(parsed.NEXTAUTH_URL).origin : `http://${publicHost}:${parsed.PORT}`;
-  env.NEXTAUTH_URL ??= origin;
+  if (!parsed.NEXTAUTH_URL) {
+    env.NEXTAUTH_URL = origin;
+    env[ORIGIN_DEFAULTED_ENV] = "1"; // lib/http/origin.ts then also accepts the request's own Host
+  }
   let secret = parsed.NEXTAUTH_SECRET;
   if (!secret) {
     const dir = path.resolve(parsed.DATA_DIR);

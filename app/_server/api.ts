@@ -1,23 +1,21 @@
 /**
  * The one wrapper for JSON route handlers: session required, `Origin` checked on every
- * non-GET request (CSRF), errors mapped by lib/errors.ts to `{ error: { code, message } }`.
+ * non-GET request (CSRF) against NEXTAUTH_URL, errors mapped by lib/errors.ts to `{ error: { code, message } }`.
  */
 import { NextResponse } from "next/server";
 import { forbidden, toErrorResponse } from "@/lib/errors";
+import { originAllowed } from "@/lib/http/origin";
 import { requireUser, type CurrentUser } from "./session";
 
 type Params = Record<string, string>;
 
-/** True when the request's Origin (if any) is this server's own origin. */
+/**
+ * True when the request's Origin (if any) is the app's own origin, NEXTAUTH_URL (scheme, host
+ * and port; lib/http/origin.ts). server.ts already refuses other origins; this keeps route
+ * handlers safe when they run without it.
+ */
 export function sameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return true; // scripts (curl, OA systems) send none; the session cookie is still required
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return originAllowed(req.headers.get("origin"), process.env.NEXTAUTH_URL ?? "", req.headers.get("host") ?? undefined);
 }
 
 /** Wraps a handler `(ctx) => body` into a route handler returning JSON. */

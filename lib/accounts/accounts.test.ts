@@ -7,6 +7,7 @@ import { authenticate, MAX_FAILURES } from "@/lib/auth/authenticate";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { getReportWithOutline, listReports } from "@/lib/reports/get-report";
 import { createDepartment, listDepartments, renameDepartment } from "./departments";
+import type { Principal } from "@/lib/policy";
 import { createUser, listUsers, resetPassword, updateUser } from "./users";
 
 describe.each(testDbTargets())("accounts on $name", (target) => {
@@ -16,6 +17,10 @@ describe.each(testDbTargets())("accounts on $name", (target) => {
     await seedDemo(handle.db);
   });
   afterAll(() => handle?.close());
+  const admin = async (): Promise<Principal> => {
+    const [row] = await handle.db.select().from(users).where(eq(users.username, "admin"));
+    return { id: row.id, role: row.role, departmentId: row.departmentId };
+  };
 
   it("seeds 7 departments, an admin, a reviewer and two editors per department", async () => {
     const depts = await listDepartments(handle.db);
@@ -46,7 +51,7 @@ describe.each(testDbTargets())("accounts on $name", (target) => {
     for (let i = 0; i < MAX_FAILURES; i++) await expect(authenticate(handle.db, "dqb2", "bad")).rejects.toThrow();
     await expect(authenticate(handle.db, "dqb2", "hegao-demo")).rejects.toThrow(/锁定/);
     const later = new Date(Date.now() + 16 * 60 * 1000);
-    await expect(authenticate(handle.db, "dqb2", "hegao-demo", later)).resolves.toMatchObject({ username: "dqb2" });
+    await expect(authenticate(handle.db, "dqb2", "hegao-demo", { now: later })).resolves.toMatchObject({ username: "dqb2" });
   });
 
   it("creates, renames and refuses duplicate departments", async () => {
@@ -60,10 +65,10 @@ describe.each(testDbTargets())("accounts on $name", (target) => {
     const [dept] = await listDepartments(handle.db);
     const u = await createUser(handle.db, { username: "new.user", password: "longpassword", departmentId: dept.id, role: "editor" });
     await expect(createUser(handle.db, { username: "new.user", password: "longpassword", departmentId: dept.id, role: "editor" })).rejects.toMatchObject({ field: "username" });
-    await updateUser(handle.db, { userId: u.id, role: "reviewer" });
-    await resetPassword(handle.db, { userId: u.id, password: "another-password" });
+    await updateUser(handle.db, { userId: u.id, role: "reviewer" }, await admin());
+    await resetPassword(handle.db, { userId: u.id, password: "another-password" }, await admin());
     await expect(authenticate(handle.db, "new.user", "another-password")).resolves.toMatchObject({ role: "reviewer" });
-    await updateUser(handle.db, { userId: u.id, disabled: true });
+    await updateUser(handle.db, { userId: u.id, disabled: true }, await admin());
     await expect(authenticate(handle.db, "new.user", "another-password")).rejects.toThrow(/停用/);
     const [row] = await handle.db.select().from(users).where(eq(users.id, u.id));
     expect(row.passwordHash).toMatch(/^scrypt\$/);

@@ -3,10 +3,13 @@
  */
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
+import { CONTROLS_MESSAGE, hasControls } from "@/lib/text/hygiene";
 
-export const departmentNameSchema = z
-  .string({ error: "请填写部门名称" })
-  .trim()
+/** A single-line name a person types: trimmed, no control characters (NUL…) → 422. */
+const typedName = (required: string) =>
+  z.string({ error: required }).trim().refine((s) => !hasControls(s, true), { message: CONTROLS_MESSAGE });
+
+export const departmentNameSchema = typedName("请填写部门名称")
   .min(1, "请填写部门名称")
   .max(40, "部门名称不超过 40 个字");
 
@@ -22,11 +25,13 @@ export const passwordSchema = z
   .min(8, "密码至少 8 位")
   .max(200, "密码过长");
 
+export const displayNameSchema = typedName("请填写姓名").min(1, "请填写姓名").max(40, "姓名不超过 40 个字");
+
 export const roleSchema = z.enum(ROLES, { error: "角色必须是 editor、reviewer 或 admin" });
 
 export const createUserSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, "请填写姓名").max(40, "姓名不超过 40 个字").optional(),
+  displayName: displayNameSchema.optional(),
   password: passwordSchema,
   departmentId: z.string().min(1, "请选择部门"),
   role: roleSchema,
@@ -35,12 +40,32 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
   userId: z.string().min(1),
-  displayName: z.string().trim().min(1, "请填写姓名").max(40, "姓名不超过 40 个字").optional(),
+  displayName: displayNameSchema.optional(),
   departmentId: z.string().min(1, "请选择部门").optional(),
   role: roleSchema.optional(),
   disabled: z.boolean().optional(),
+  /** Lift a sign-in lock (lib/auth/throttle.ts). */
+  unlock: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/**
+ * Body of `PATCH /api/admin/users/<username>` and the CLI's `user:update`: any of role,
+ * department (by name), disabled, unlock (true). Unknown fields are refused (422) rather than
+ * silently ignored.
+ */
+export const accountChangesSchema = z
+  .strictObject(
+    {
+      role: roleSchema.optional(),
+      department: departmentNameSchema.optional(),
+      disabled: z.boolean({ error: "disabled 必须是 true 或 false" }).optional(),
+      unlock: z.literal(true, { error: "unlock 只能是 true" }).optional(),
+    },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? `不支持的字段：${iss.keys.join("、")}（可用 role、department、disabled、unlock）` : "请求体必须是 JSON 对象") },
+  )
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少提供 role、department、disabled、unlock 之一" });
+export type AccountChanges = z.infer<typeof accountChangesSchema>;
 
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
   editor: "撰稿人",

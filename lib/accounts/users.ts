@@ -1,12 +1,18 @@
 /**
- * Account commands: create, update (department, role, name, disabled), reset password, list.
- * Used by the admin pages and the CLI (`user:create`, `user:list`).
+ * Account commands: create, update (department, role, name, disabled, unlock), reset password,
+ * list. Used by the admin pages, `PATCH /api/admin/users/<username>` and the CLI. Commands that
+ * change an account take the acting principal and authorise first (lib/policy.ts); after a
+ * change that may alter what the account may write they tell the collaboration server
+ * (`publishAccessChange`, lib/collab/bus.ts), which re-decides the account's open sockets.
  */
-import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { departments, users, type Role } from "@/db/schema";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { departments, signInAttempts, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { AppError, notFound } from "@/lib/errors";
+import { accountKey, clearAttempts } from "@/lib/auth/throttle";
+import { publishAccessChange } from "@/lib/collab/bus";
+import { AppError, notFound, refused } from "@/lib/errors";
+import { assertAdmin, type Principal } from "@/lib/policy";
 import { createUserSchema, passwordSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "./schemas";
 
 /** An account without its password hash, with its department's name. */
@@ -19,19 +25,23 @@ export interface UserView {
   departmentName: string;
   disabled: boolean;
   createdAt: string;
+  /** ISO time the sign-in lock ends (5 failed attempts, lib/auth/throttle.ts); null when not locked. */
+  lockedUntil: string | null;
 }
 
-/** All accounts, by department then username. */
-export async function listUsers(db: DbOrTx): Promise<UserView[]> {
+/** All accounts, by department then username, with their sign-in lock at `now`. */
+export async function listUsers(db: DbOrTx, now = new Date()): Promise<UserView[]> {
   const rows = await db
     .select({
       id: users.id, username: users.username, displayName: users.displayName, role: users.role,
       departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, createdAt: users.createdAt,
+      lockedUntil: signInAttempts.lockedUntil,
     })
     .from(users)
     .innerJoin(departments, eq(users.departmentId, departments.id))
+    .leftJoin(signInAttempts, and(eq(signInAttempts.key, sql`'account:' || ${users.username}`), gt(signInAttempts.lockedUntil, now)))
     .orderBy(asc(departments.position), asc(users.username));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lockedUntil: r.lockedUntil?.toISOString() ?? null }));
 }
 
 /**
@@ -55,33 +65,57 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<Us
       role: data.role,
     })
     .returning();
-  return { ...row, departmentName: dept.name, createdAt: row.createdAt.toISOString() };
+  return { ...row, departmentName: dept.name, createdAt: row.createdAt.toISOString(), lockedUntil: null };
 }
 
 /**
- * Changes an account's name, department, role or disabled flag.
- * @throws ZodError; AppError not_found, validation (unknown department).
+ * Changes an account's name, department, role or disabled flag, and/or lifts its sign-in lock
+ * (`unlock`). An admin may not disable or demote themself (there would be no admin left to undo
+ * it). After the commit the collaboration server is told (`publishAccessChange`).
+ * @throws AppError forbidden (actor not an admin), not_found, validation (unknown department),
+ *   refused (own account); ZodError.
  */
-export async function updateUser(db: DbOrTx, input: UpdateUserInput): Promise<void> {
-  const { userId, ...changes } = updateUserSchema.parse(input);
-  if (changes.departmentId) {
-    const [dept] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, changes.departmentId));
-    if (!dept) throw new AppError("validation", "部门不存在", "departmentId");
+export async function updateUser(db: Db, input: UpdateUserInput, actor: Principal): Promise<void> {
+  assertAdmin(actor);
+  const { userId, unlock, ...given } = updateUserSchema.parse(input);
+  const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as typeof given;
+  if (userId === actor.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== "admin"))) {
+    throw refused("不能停用自己或取消自己的管理员角色");
   }
-  const [row] = await db.update(users).set(changes).where(eq(users.id, userId)).returning({ id: users.id });
-  if (!row) throw notFound("账号");
+  await db.transaction(async (tx) => {
+    if (changes.departmentId) {
+      const [dept] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, changes.departmentId));
+      if (!dept) throw new AppError("validation", "部门不存在", "departmentId");
+    }
+    const [row] = Object.keys(changes).length
+      ? await tx.update(users).set(changes).where(eq(users.id, userId)).returning({ username: users.username })
+      : await tx.select({ username: users.username }).from(users).where(eq(users.id, userId));
+    if (!row) throw notFound("账号");
+    if (unlock) await clearAttempts(tx, accountKey(row.username));
+  });
+  if (Object.keys(changes).length) publishAccessChange({ userIds: [userId] });
 }
 
 /**
- * Sets a new password.
- * @throws ZodError (too short, field "password"); AppError not_found.
+ * Lifts an account's sign-in lock (the admin's 解锁 button).
+ * @throws AppError forbidden, not_found.
  */
-export async function resetPassword(db: DbOrTx, input: { userId: string; password: string }): Promise<void> {
+export async function unlockUser(db: Db, input: { userId: string }, actor: Principal): Promise<void> {
+  await updateUser(db, { userId: input.userId, unlock: true }, actor);
+}
+
+/**
+ * Sets a new password and lifts the account's sign-in lock (whoever forgot it and locked
+ * themselves out can sign in with the new one at once).
+ * @throws AppError forbidden, not_found; ZodError (too short, field "password").
+ */
+export async function resetPassword(db: Db, input: { userId: string; password: string }, actor: Principal): Promise<void> {
+  assertAdmin(actor);
   const password = passwordSchema.parse(input.password);
-  const [row] = await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password) })
-    .where(eq(users.id, input.userId))
-    .returning({ id: users.id });
-  if (!row) throw notFound("账号");
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, input.userId)).returning({ username: users.username });
+    if (!row) throw notFound("账号");
+    await clearAttempts(tx, accountKey(row.username));
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { cleanTextSchema } from "@/lib/text/hygiene";
 import type { Db, DbOrTx } from "@/db/client";
 import { comments, sections, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -12,8 +13,8 @@ import { latestVersion } from "@/lib/review/versions";
 
 export const addCommentSchema = z.object({
   sectionId: z.string().min(1),
-  body: z.string().trim().min(1, "请填写批注内容").max(2000, "批注不能超过 2000 字"),
-  anchorText: z.string().trim().max(500, "引用的原文过长，请选短一些").default(""),
+  body: cleanTextSchema().trim().min(1, "请填写批注内容").max(2000, "批注不能超过 2000 字"),
+  anchorText: cleanTextSchema().trim().max(500, "引用的原文过长，请选短一些").default(""),
 });
 export type AddCommentInput = z.input<typeof addCommentSchema>;
 

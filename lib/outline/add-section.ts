@@ -3,6 +3,7 @@
  * level), or right after a given sibling. Its Yjs document is created at once, server side.
  */
 import { z } from "zod";
+import { cleanTextSchema } from "@/lib/text/hygiene";
 import type { Db } from "@/db/client";
 import { sections, sectionUpdates } from "@/db/schema";
 import { notFound, refused } from "@/lib/errors";
@@ -11,7 +12,8 @@ import { assertReportOpen } from "@/lib/assembly/report-open";
 import { assertReport, type Principal } from "@/lib/policy";
 import { childrenOf, loadSections, MAX_LEVEL, writeOrder } from "./tree";
 
-export const sectionTitleSchema = z.string().trim().min(1, "章节标题不能为空").max(300, "章节标题过长（最多 300 字）");
+/** A section title as typed: control characters (NUL…) refused with 422 (lib/text/hygiene.ts). */
+export const sectionTitleSchema = cleanTextSchema({ singleLine: true }).trim().min(1, "章节标题不能为空").max(300, "章节标题过长（最多 300 字）");
 
 export interface AddSectionInput {
   reportId: string;

@@ -4,6 +4,7 @@
  * would double when two clients seed at once).
  */
 import { z } from "zod";
+import { cleanTextSchema } from "@/lib/text/hygiene";
 import type { Db } from "@/db/client";
 import { reports, sectionUpdates, sections } from "@/db/schema";
 import { textToYjsUpdate } from "@/lib/collab/content";
@@ -12,9 +13,9 @@ import { findPlaceholders } from "@/lib/placeholders/find";
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 
 export const createReportSchema = z.object({
-  title: z.string().trim().min(1, "请填写标题").max(200, "标题过长"),
-  period: z.string().trim().max(40).default(""),
-  organisationName: z.string().trim().min(1).max(100),
+  title: cleanTextSchema({ singleLine: true }).trim().min(1, "请填写标题").max(200, "标题过长"),
+  period: cleanTextSchema({ singleLine: true }).trim().max(40).default(""),
+  organisationName: cleanTextSchema({ singleLine: true }).trim().min(1).max(100),
   preamble: z.string().max(200_000).default(""),
   deadline: isoDate.nullish(),
   createdBy: z.string().nullish(),
@@ -22,7 +23,7 @@ export const createReportSchema = z.object({
     .array(
       z.object({
         level: z.number().int().min(1).max(4),
-        title: z.string().trim().min(1, "章节标题不能为空").max(300),
+        title: cleanTextSchema({ singleLine: true }).trim().min(1, "章节标题不能为空").max(300),
         body: z.string().max(500_000).default(""),
         departmentId: z.string().nullish(),
         dueDate: isoDate.nullish(),

@@ -54,3 +54,31 @@ describe("npm run cli -- dept:create / user:create / user:list", () => {
     expect(unknown.stderr).toContain("未知命令");
   }, 60_000);
 });
+
+describe("npm run cli -- user:update", () => {
+  it("changes role and department, disables, enables and unlocks, printing the account", async () => {
+    await cli(["dept:create", "--name", "审计部"]);
+    const created = await cli(["user:create", "--username", "sj1", "--password", "shenji-2026", "--dept", "审计部", "--role", "editor"]);
+    expect(created.code).toBe(0);
+    const moved = await cli(["user:update", "--username", "sj1", "--role", "reviewer", "--dept", "财务部", "--disable"]);
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toEqual({ username: "sj1", role: "reviewer", department: "财务部", disabled: true, locked: false });
+    const enabled = await cli(["user:update", "--username", "sj1", "--enable", "--unlock"]);
+    expect(JSON.parse(enabled.stdout)).toMatchObject({ disabled: false, locked: false });
+  }, 60_000);
+
+  it("refuses unknown accounts, departments, roles and contradictory flags with exit 1", async () => {
+    const nobody = await cli(["user:update", "--username", "nobody", "--disable"]);
+    expect(nobody).toMatchObject({ code: 1, stdout: "" });
+    expect(nobody.stderr).toContain("账号「nobody」不存在");
+    const noDept = await cli(["user:update", "--username", "sj1", "--dept", "不存在"]);
+    expect(noDept.stderr).toContain("部门「不存在」不存在");
+    const badRole = await cli(["user:update", "--username", "sj1", "--role", "boss"]);
+    expect(badRole.stderr).toContain("角色必须是");
+    const both = await cli(["user:update", "--username", "sj1", "--disable", "--enable"]);
+    expect(both.stderr).toContain("不能同时使用");
+    const nothing = await cli(["user:update", "--username", "sj1"]);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain("请至少提供");
+  }, 60_000);
+});

@@ -1,11 +1,15 @@
 /**
- * CLI commands for departments and accounts: `dept:create`, `user:create`, `user:list`.
+ * CLI commands for departments and accounts: `dept:create`, `user:create`, `user:list`,
+ * `user:update`. The CLI acts as the operator of the server (whoever may run it may open the
+ * database), i.e. with an admin's rights (`CLI_ACTOR`).
  */
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { createDepartment, findDepartmentByName } from "../../lib/accounts/departments";
 import { createUser, listUsers } from "../../lib/accounts/users";
+import { updateAccount } from "../../lib/accounts/update-account";
+import type { Principal } from "../../lib/policy";
 import { roleSchema } from "../../lib/accounts/schemas";
 import { AppError } from "../../lib/errors";
 import type { Command } from "./commands";
@@ -24,6 +28,9 @@ async function promptPassword(): Promise<string> {
   process.stderr.write("\n");
   return password;
 }
+
+/** The principal CLI commands act as: an administrator that is no account (never "oneself"). */
+export const CLI_ACTOR: Principal = { id: "cli", role: "admin", departmentId: "" };
 
 export const accountCommands: Record<string, Command> = {
   "dept:create": {
@@ -63,6 +70,33 @@ export const accountCommands: Record<string, Command> = {
     async run() {
       const users = await listUsers(await getDb());
       return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, department: u.departmentName, role: u.role, disabled: u.disabled }));
+    },
+  },
+  "user:update": {
+    usage: "--username <u> [--role editor|reviewer|admin] [--dept <部门名称>] [--disable|--enable] [--unlock]",
+    options: {
+      username: { type: "string" }, role: { type: "string" }, dept: { type: "string" },
+      disable: { type: "boolean" }, enable: { type: "boolean" }, unlock: { type: "boolean" },
+    },
+    async run(values) {
+      const v = z
+        .object({
+          username: z.string({ error: "缺少 --username" }),
+          role: z.string().optional(),
+          dept: z.string().optional(),
+          disable: z.boolean().optional(),
+          enable: z.boolean().optional(),
+          unlock: z.boolean().optional(),
+        })
+        .refine((o) => !(o.disable && o.enable), { message: "--disable 和 --enable 不能同时使用" })
+        .parse(values);
+      const changes = {
+        role: v.role,
+        department: v.dept,
+        disabled: v.disable ? true : v.enable ? false : undefined,
+        unlock: v.unlock ? true : undefined,
+      };
+      return updateAccount(await getDb(), { actor: CLI_ACTOR, username: v.username, changes });
     },
   },
 };

@@ -1,8 +1,9 @@
 "use server";
 
 /**
- * Server actions of the admin pages. Each goes through `formAction` (session + zod) and asks
- * the policy before calling the same domain commands the CLI uses.
+ * Server actions of the admin pages. Each goes through `formAction` (session + zod) and calls
+ * the same domain commands the CLI uses; account commands take the actor and authorise
+ * themselves (and tell the collaboration server about access changes).
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import { createDepartment, renameDepartment } from "@/lib/accounts/departments";
 import { createUserSchema } from "@/lib/accounts/schemas";
-import { createUser, resetPassword, updateUser } from "@/lib/accounts/users";
+import { createUser, resetPassword, unlockUser, updateUser } from "@/lib/accounts/users";
 import { assertAdmin } from "@/lib/policy";
 
 export const createDepartmentAction = formAction(z.object({ name: z.string() }), async (input, user) => {
@@ -42,19 +43,23 @@ const updateUserFormSchema = z.object({
 });
 
 export const updateUserAction = formAction(updateUserFormSchema, async (input, user) => {
-  assertAdmin(user);
-  if (input.userId === user.id && (input.disabled === "on" || input.role !== "admin")) {
-    return { ok: false, error: "不能停用自己或取消自己的管理员角色", code: "refused" };
-  }
-  await updateUser(await getDb(), {
-    userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on",
-  });
+  await updateUser(
+    await getDb(),
+    { userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on" },
+    user,
+  );
   revalidatePath("/admin/users");
   return { ok: true, message: "已保存" };
 });
 
 export const resetPasswordAction = formAction(z.object({ userId: z.string(), password: z.string() }), async (input, user) => {
-  assertAdmin(user);
-  await resetPassword(await getDb(), input);
-  return { ok: true, message: "密码已重置" };
+  await resetPassword(await getDb(), input, user);
+  revalidatePath("/admin/users");
+  return { ok: true, message: "密码已重置，账号已解锁" };
+});
+
+export const unlockUserAction = formAction(z.object({ userId: z.string().min(1) }), async (input, user) => {
+  await unlockUser(await getDb(), input, user);
+  revalidatePath("/admin/users");
+  return { ok: true, message: "已解锁" };
 });

@@ -7,6 +7,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { cleanTextSchema } from "@/lib/text/hygiene";
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import { addComment } from "@/lib/comments/comments";
@@ -18,7 +19,7 @@ const transitionFormSchema = z.object({
   sectionId: z.string().min(1),
   event: z.enum(REVIEW_EVENTS),
   version: z.coerce.number().int().positive(),
-  comment: z.string().max(2000, "意见不能超过 2000 字").optional(),
+  comment: cleanTextSchema().max(2000, "意见不能超过 2000 字").optional(),
 });
 
 /** Fires a review event (submit, withdraw, approve, request_changes, reopen) from a form. */

@@ -18,6 +18,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { forbidden, notFound, unauthenticated, toErrorResponse } from "@/lib/errors";
+import { originAllowed as sharedOriginAllowed } from "@/lib/http/origin";
 import { canSection } from "@/lib/policy";
 import type { CollabUser } from "./connection";
 import { loadRoomSection, type RoomSection } from "./persistence";
@@ -38,15 +39,13 @@ export interface AuthenticatedUpgrade {
   expiresAt: number | null;
 }
 
-/** True when `origin` (the Origin header) is allowed for a request to `host`. */
+/**
+ * True when `origin` (the Origin header) is allowed: absent, or the app's public origin with the
+ * same scheme, host and port (lib/http/origin.ts, shared with HTTP). The request's `host` counts
+ * only while NEXTAUTH_URL is not configured (a fresh install reached by its LAN address).
+ */
 export function originAllowed(origin: string | undefined, host: string | undefined, appOrigin: string): boolean {
-  if (origin === undefined) return true;
-  if (origin === appOrigin) return true;
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return sharedOriginAllowed(origin, appOrigin, host);
 }
 
 /** Loads an active account with its department; null when missing or disabled. */

@@ -2,7 +2,8 @@
 
 import { ActionForm, FieldError } from "@/app/_components/action-form";
 import type { UserView } from "@/lib/accounts/users";
-import { createUserAction, resetPasswordAction, updateUserAction } from "../actions";
+import { formatDateTime } from "@/lib/reports/relative-time";
+import { createUserAction, resetPasswordAction, unlockUserAction, updateUserAction } from "../actions";
 
 type Dept = { id: string; name: string };
 
@@ -61,6 +62,7 @@ export function UserRow({ user, departments }: { user: UserView; departments: De
     <tr data-testid={`user-${user.username}`} className={user.disabled ? "text-slate-400" : undefined}>
       <td className="font-mono">{user.username}</td>
       <td>{user.displayName}</td>
+      <td><SignInLock user={user} /></td>
       <td>
         <ActionForm action={updateUserAction} className="flex items-center gap-2">
           {({ pending }) => (
@@ -96,5 +98,23 @@ export function UserRow({ user, departments }: { user: UserView; departments: De
         </ActionForm>
       </td>
     </tr>
+  );
+}
+
+/** The account's sign-in lock (5 failed attempts): a 已锁定 badge with its end, and 解锁. */
+function SignInLock({ user }: { user: UserView }) {
+  if (!user.lockedUntil) return <span className="text-xs text-slate-400">正常</span>;
+  return (
+    <ActionForm action={unlockUserAction} className="flex items-center gap-2">
+      {({ pending }) => (
+        <>
+          <input type="hidden" name="userId" value={user.id} />
+          <span className="badge bg-red-100 text-red-700" title="登录失败次数过多，已暂时锁定" data-testid="locked-badge">
+            已锁定至 {formatDateTime(new Date(user.lockedUntil!)).slice(11)}
+          </span>
+          <button className="btn" disabled={pending}>解锁</button>
+        </>
+      )}
+    </ActionForm>
   );
 }

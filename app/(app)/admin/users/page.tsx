@@ -22,7 +22,7 @@ export default async function UsersPage() {
       <div className="card overflow-x-auto">
         <table className="table">
           <thead>
-            <tr><th>用户名</th><th>姓名</th><th>部门 / 角色 / 状态</th><th>重置密码</th></tr>
+            <tr><th>用户名</th><th>姓名</th><th>登录</th><th>部门 / 角色 / 状态</th><th>重置密码（同时解锁）</th></tr>
           </thead>
           <tbody>
             {users.map((u) => (

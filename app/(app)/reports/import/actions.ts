@@ -6,6 +6,7 @@
  */
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { cleanTextSchema } from "@/lib/text/hygiene";
 import { runAction, type ActionResult } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import { importFile, importText, isImportError, MAX_IMPORT_BYTES, type ImportResult } from "@/lib/import";
@@ -42,14 +43,14 @@ export async function parseImport(formData: FormData): Promise<ActionResult<Impo
 const isoDateOrEmpty = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")]);
 
 const createSchema = z.object({
-  title: z.string().trim().min(1, "请填写总结标题").max(200, "标题过长"),
-  period: z.string().trim().max(40, "期间过长"),
+  title: cleanTextSchema({ singleLine: true }).trim().min(1, "请填写总结标题").max(200, "标题过长"),
+  period: cleanTextSchema({ singleLine: true }).trim().max(40, "期间过长"),
   deadline: isoDateOrEmpty,
   preamble: z.string().max(200_000),
   sections: z
     .array(z.object({
       level: z.number().int().min(1).max(4),
-      title: z.string().trim().min(1, "有章节标题为空，请填写或删除该章节").max(300, "章节标题过长"),
+      title: cleanTextSchema({ singleLine: true }).trim().min(1, "有章节标题为空，请填写或删除该章节").max(300, "章节标题过长"),
       body: z.string().max(500_000),
       departmentId: z.string(),
       dueDate: isoDateOrEmpty,
