@@ -8,6 +8,7 @@ import next from "next";
 import { loadServerEnv } from "./lib/server-env";
 import { closeDb, getDbHandle } from "./db/client";
 import { createCollabServer } from "./lib/collab/server/attach";
+import { refuseOversizedAction } from "./lib/import/upload-limit";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -22,7 +23,10 @@ async function main() {
   const handle_ = app.getRequestHandler();
   await app.prepare();
   const collab = createCollabServer(server, { origin: env.origin });
-  server.on("request", (req, res) => void handle_(req, res));
+  server.on("request", (req, res) => {
+    if (refuseOversizedAction(req, res)) return; // 413 in Chinese instead of Next's 500
+    void handle_(req, res);
+  });
   // Next 16 adds its own HMR upgrade listener in dev; we only answer /collab/*.
   server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());
