@@ -6,6 +6,9 @@
 import { z } from "zod";
 import { ImportError } from "./errors";
 import { preflight, requireContent } from "./job";
+import { MAX_XML_BYTES } from "./limits";
+import { isZip } from "./word/read";
+import { checkZipEntries } from "./zip";
 import { parseSummary } from "./parse-outline";
 import type { ImportResult } from "./types";
 import { runInWorker } from "./worker/run";
@@ -13,6 +16,8 @@ import { runInWorker } from "./worker/run";
 export type { ImportedCell, ImportedSection, ImportedTable, ImportResult, NotImported } from "./types";
 export { ImportError, isImportError, type ImportErrorCode } from "./errors";
 export { MAX_IMPORT_BYTES } from "./limits";
+
+const WORD_PARTS = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
 
 const FileInput = z.object({
   bytes: z.instanceof(Uint8Array),
@@ -49,6 +54,9 @@ export async function importPastedText(text: string): Promise<ImportResult> {
 export async function importFile(input: { bytes: Uint8Array; filename: string }): Promise<ImportResult> {
   const parsed = FileInput.safeParse(input);
   if (!parsed.success) throw new ImportError("unsupported", "导入参数无效：需要文件内容和文件名。");
-  preflight(parsed.data.bytes, parsed.data.filename); // cheap refusals before a worker starts
+  // Refusals before a worker starts: size, legacy formats, the zip's directory, and lying
+  // headers (capped inflating on the thread pool).
+  preflight(parsed.data.bytes, parsed.data.filename);
+  if (isZip(parsed.data.bytes)) await checkZipEntries(parsed.data.bytes, WORD_PARTS, MAX_XML_BYTES);
   return runInWorker({ kind: "file", bytes: parsed.data.bytes, filename: parsed.data.filename });
 }

@@ -99,3 +99,43 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   if (out.length !== entry.uncompressedSize) throw corrupt("压缩包记录的大小与实际不符");
   return out;
 }
+
+/** Bytes `data` inflates to, counted on the thread pool and discarded; rejects past `cap`. */
+function inflatedSize(data: Uint8Array, cap: number, tooLarge: () => Error): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    let size = 0;
+    inflate.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        inflate.destroy();
+        reject(tooLarge());
+      }
+    });
+    inflate.on("end", () => resolve(size));
+    inflate.on("error", () => reject(corrupt("压缩数据已损坏")));
+    inflate.end(data);
+  });
+}
+
+/**
+ * Inflates the named entries on libuv's thread pool (not the event loop), counting and
+ * discarding the output, and stops past the cap: a cheap check, before any worker starts, that
+ * none of them is a bomb whose headers lie. At most one 256 KB chunk is held at a time.
+ * @param names entries to check (missing ones are skipped); @param maxBytes cap per entry.
+ * @throws ImportError "too_large" / "not_docx" as `readZipEntry`.
+ */
+export async function checkZipEntries(bytes: Uint8Array, names: readonly string[], maxBytes: number): Promise<void> {
+  const entries = listZip(bytes);
+  for (const name of names) {
+    const entry = entries.find((e) => e.name === name);
+    if (!entry || entry.method !== 8) continue;
+    if (entry.uncompressedSize > maxBytes) readZipEntry(bytes, entry, maxBytes); // throws too_large
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const at = entry.localHeaderOffset;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw corrupt("文件头已损坏");
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const tooLarge = () => new ImportError("too_large", `文档内容「${entry.name}」解压后超过 ${mb(maxBytes)}，已拒绝。`);
+    await inflatedSize(bytes.subarray(start, start + entry.compressedSize), maxBytes, tooLarge);
+  }
+}

@@ -13,14 +13,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { ImportError, type ImportErrorCode } from "../errors";
 import type { ImportJob } from "../job";
 import { IMPORT_HEAP_MB, IMPORT_TIME_LIMIT_MS, MAX_CONCURRENT_IMPORTS } from "../limits";
 import type { ImportResult } from "../types";
 import type { WorkerReply } from "./entry";
 
-/** Limits of one run: time in ms (waiting for the thread to load included), heap in MB. */
+/** Limits of one run: parsing time in ms (from handing over the job), heap in MB. */
 export interface WorkerLimits {
   timeoutMs: number;
   heapMb: number;
@@ -28,6 +28,8 @@ export interface WorkerLimits {
 
 const DEFAULT_LIMITS: WorkerLimits = { timeoutMs: IMPORT_TIME_LIMIT_MS, heapMb: IMPORT_HEAP_MB };
 const SPARE_IDLE_MS = 10 * 60_000;
+/** Time a thread may take to load (ms); a busy machine needs seconds, a hung start is cut. */
+const LOAD_LIMIT_MS = 30_000;
 
 let running = 0;
 const waiting: Array<() => void> = [];
@@ -48,9 +50,14 @@ function release(): void {
   else running--;
 }
 
+// Taken at run time, not imported: `next build` (Turbopack) would otherwise follow
+// `new Worker(path)` and the project-folder path into every file of the project and bundle them.
+const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
+
 /** Absolute paths of the worker's boot script and TypeScript entry. @throws Error when missing. */
 function workerFiles(): { boot: string; entry: string } {
-  const dir = path.join(process.env.HEGAO_ROOT || process.cwd(), "lib", "import", "worker");
+  const root = process.env.HEGAO_ROOT || process.cwd();
+  const dir = path.join(/* turbopackIgnore: true */ root, "lib", "import", "worker");
   const boot = path.join(dir, "boot.mjs");
   if (!fs.existsSync(boot)) throw new Error(`import worker not found at ${boot} (set HEGAO_ROOT to the project folder)`);
   return { boot, entry: path.join(dir, "entry.ts") };
@@ -59,7 +66,7 @@ function workerFiles(): { boot: string; entry: string } {
 /** Starts a thread; `ready` resolves when it has loaded (rejects if it dies first). */
 function boot(heapMb: number): { worker: Worker; ready: Promise<void> } {
   const { boot: file, entry } = workerFiles();
-  const worker = new Worker(file, {
+  const worker = new WorkerThread(file, {
     workerData: { entry },
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
@@ -109,7 +116,8 @@ function take(heapMb: number): { worker: Worker; ready: Promise<void> } {
 
 /**
  * Runs `job` in a worker thread of its own.
- * @param limits defaults: 10 s (IMPORT_TIME_LIMIT_MS) and 256 MB (IMPORT_HEAP_MB).
+ * @param limits defaults: 10 s (IMPORT_TIME_LIMIT_MS) of parsing, counted from handing the job
+ *   to a loaded thread (loading has its own 30 s bound), and 256 MB (IMPORT_HEAP_MB).
  * @returns the import result.
  * @throws ImportError as the importer raises it, "timeout" when the time limit passed (the
  *   worker is terminated), "too_complex" when the worker ran out of its heap; Error when the
@@ -124,10 +132,14 @@ export async function runInWorker(job: ImportJob, limits: WorkerLimits = DEFAULT
     worker = started.worker;
     const w = worker;
     return await new Promise<ImportResult>((resolve, reject) => {
-      timer = setTimeout(() => {
-        reject(new ImportError("timeout", `文件解析超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），已停止。请检查文件，或另存为新的 .docx 后重试。`));
-        void w.terminate();
-      }, limits.timeoutMs);
+      const limit = (ms: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          reject(new ImportError("timeout", `文件解析超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），已停止。请检查文件，或另存为新的 .docx 后重试。`));
+          void w.terminate();
+        }, ms);
+      };
+      limit(LOAD_LIMIT_MS);
       w.on("error", (err: Error & { code?: string }) => {
         if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
           reject(new ImportError("too_complex", `文件内容过于复杂，解析时超出内存上限（${limits.heapMb} MB），已停止。请另存为新的 .docx 或粘贴文字后重试。`));
@@ -140,6 +152,7 @@ export async function runInWorker(job: ImportJob, limits: WorkerLimits = DEFAULT
           else if (reply.importError) reject(new ImportError(reply.code as ImportErrorCode, reply.message));
           else reject(new Error(`import worker failed: ${reply.message}`));
         });
+        limit(limits.timeoutMs);
         w.postMessage(job);
       }, reject);
     });
