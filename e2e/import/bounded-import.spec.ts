@@ -68,31 +68,42 @@ test("a zip bomb is refused in Chinese while another user's typing keeps propaga
     sentAt.set(++seq, Date.now());
     appendParagraph(writer.doc, `测速${seq}号`);
   }, 50);
+  /** Latencies (ms) of the paragraphs typed from now until `done` settles, sorted. */
+  const during = async (done: Promise<unknown>) => {
+    const from = latencies.length;
+    const sentBefore = seq;
+    await done;
+    await new Promise((r) => setTimeout(r, 500)); // let the last paragraphs arrive
+    return { received: latencies.slice(from).sort((a, b) => a - b), sent: seq - sentBefore };
+  };
+  const p = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
   try {
-    const bomb = rawZip([{ name: "word/document.xml", deflated: deflatedRepeat(1024), declaredSize: 1024 ** 3 }]);
-    const answeredIn = await upload(admin, file("炸弹.docx", bomb));
-    await expect(admin.getByTestId("import-error-file")).toContainText("解压后超过 200 MB");
-    expect(answeredIn).toBeLessThan(2000 + 1000); // 2 s on the server, plus the browser's round trip
-    await admin.screenshot({ path: testInfo.outputPath("bomb-refused.png") });
-
-    const liar = rawZip([{ name: "word/document.xml", deflated: deflatedRepeat(1024), declaredSize: 2048 }]);
-    await upload(admin, file("说谎.docx", liar));
-    await expect(admin.getByTestId("import-error-file")).toContainText("解压后超过 20 MB");
-
-    // The browser user typed on during the uploads and is saved.
-    await typeAtEnd(editor, "王芳：上传期间输入。");
-    await saved(editor);
-    await new Promise((r) => setTimeout(r, 1000));
+    // The machine's own baseline: the same typing for 4 s without any import.
+    const baseline = await during(new Promise((r) => setTimeout(r, 4000)));
+    const bombs = await during((async () => {
+      const bomb = rawZip([{ name: "word/document.xml", deflated: deflatedRepeat(1024), declaredSize: 1024 ** 3 }]);
+      const answeredIn = await upload(admin, file("炸弹.docx", bomb));
+      await expect(admin.getByTestId("import-error-file")).toContainText("解压后超过 200 MB");
+      expect(answeredIn).toBeLessThan(2000 + 1000); // 2 s on the server, plus the browser's round trip
+      await admin.screenshot({ path: testInfo.outputPath("bomb-refused.png") });
+      const liar = rawZip([{ name: "word/document.xml", deflated: deflatedRepeat(1024), declaredSize: 2048 }]);
+      await upload(admin, file("说谎.docx", liar));
+      await expect(admin.getByTestId("import-error-file")).toContainText("解压后超过 20 MB");
+      // The browser user typed on during the uploads and is saved.
+      await typeAtEnd(editor, "王芳：上传期间输入。");
+      await saved(editor);
+    })());
+    const note = (name: string, m: typeof bombs) => `${name}: ${m.received.length}/${m.sent} paragraphs, p50 ${p(m.received, 0.5)} ms, p99 ${p(m.received, 0.99)} ms`;
+    testInfo.annotations.push({ type: "typing", description: `${note("baseline", baseline)}; ${note("during bombs", bombs)}` });
+    console.log(note("baseline", baseline), "|", note("during bombs", bombs));
+    expect(bombs.received.length).toBeGreaterThan(bombs.sent * 0.9);
+    // p99 < 100 ms, or on a machine whose own baseline is already above that, no worse than it
+    // by more than 50 %: a blocked event loop (the old 56 s) fails either way.
+    expect(p(bombs.received, 0.99)).toBeLessThan(Math.max(100, p(baseline.received, 0.99) * 1.5));
   } finally {
     clearInterval(typing);
   }
-  await new Promise((r) => setTimeout(r, 500));
-  latencies.sort((a, b) => a - b);
-  const p99 = latencies[Math.floor(latencies.length * 0.99)];
-  testInfo.annotations.push({ type: "typing during bombs", description: `${latencies.length} paragraphs, p50 ${latencies[latencies.length >> 1]} ms, p99 ${p99} ms` });
-  expect(latencies.length).toBeGreaterThan(seq * 0.9);
-  expect(p99).toBeLessThan(100);
   writer.provider.destroy();
   reader.provider.destroy();
 });
@@ -123,8 +134,8 @@ test("a Word file with automatic numbering and a table imports with its outline 
   test.setTimeout(180_000);
   const text = fs.readFileSync(SEED, "utf8");
   const blocks = seedDocxBlocks(text, true);
-  // A table under the first level-2 heading, after its first paragraph.
-  const at = blocks.findIndex((b) => b.num?.ilvl === 1) + 2;
+  // A table right after the first level-2 heading (a run-in heading: its body is in its paragraph).
+  const at = blocks.findIndex((b) => b.num?.ilvl === 1) + 1;
   const docx = await buildDocx([...blocks.slice(0, at), { table: [["指标", "目标", "完成"], ["发展党员", "6名", "X名"]] }, ...blocks.slice(at)]);
   const admin = await signedInPage(browser, server.url, "admin", "/reports/import");
   await upload(admin, file("年中总结.docx", docx));

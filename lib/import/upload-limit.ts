@@ -28,7 +28,9 @@ export function refuseOversizedAction(req: IncomingMessage, res: ServerResponse)
   if (req.method !== "POST" || !req.headers["next-action"]) return false;
   const length = Number(req.headers["content-length"]);
   if (!Number.isFinite(length) || length <= ACTION_BODY_LIMIT_BYTES) return false;
-  res.writeHead(413, { "Content-Type": "text/plain", Connection: "close" });
+  // No "Connection: close": the socket would close under a client still sending (EPIPE for it);
+  // the body is drained instead, up to DRAIN_BYTES.
+  res.writeHead(413, { "Content-Type": "text/plain" });
   res.end(uploadTooLargeMessage(length));
   let drained = 0;
   req.on("data", (chunk: Buffer) => {
