@@ -34,7 +34,10 @@ async function measured<T>(fn: () => Promise<T>) {
   loop.disable();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { ...outcome, ms, rssGrowth: peak - rss0, p99: loop.percentile(99) / 1e6 };
+  const result = { ...outcome, ms, rssGrowth: peak - rss0, p99: loop.percentile(99) / 1e6 };
+  const what = result.error ? (result.error as Error).message.slice(0, 40) : "ok";
+  console.info(`[bounds] ${what}: ${Math.round(ms)} ms, RSS +${Math.round(result.rssGrowth / 1048576)} MB, loop p99 ${Math.round(result.p99)} ms`);
+  return result;
 }
 
 describe("zip bombs and limits", () => {

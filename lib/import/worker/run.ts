@@ -135,7 +135,7 @@ export async function runInWorker(job: ImportJob, limits: WorkerLimits = DEFAULT
       const limit = (ms: number) => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          reject(new ImportError("timeout", `文件解析超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），已停止。请检查文件，或另存为新的 .docx 后重试。`));
+          reject(new ImportError("timeout", `文件解析超时（超过 ${limits.timeoutMs / 1000} 秒），已停止。请检查文件，或另存为新的 .docx 后重试。`));
           void w.terminate();
         }, ms);
       };
