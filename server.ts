@@ -14,6 +14,7 @@ import { createCollabServer } from "./lib/collab/server/attach";
 import { collabLimitsFromEnv } from "./lib/collab/server/options";
 import { guardRequest } from "./lib/http/guard";
 import { trustProxy } from "./lib/http/client-address";
+import { refuseOversizedAction } from "./lib/import/upload-limit";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -30,7 +31,9 @@ async function main() {
   const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv() });
   const guard = { appOrigin: env.origin, trustProxy: trustProxy(), dev };
   server.on("request", (req, res) => {
-    if (guardRequest(req, res, guard)) void handle_(req, res);
+    if (!guardRequest(req, res, guard)) return; // forwarded headers, Origin, security headers
+    if (refuseOversizedAction(req, res)) return; // 413 in Chinese instead of Next's 500
+    void handle_(req, res);
   });
   // Next 16 adds its own HMR upgrade listener in dev; we only answer /collab/*.
   server.on("upgrade", (req, socket, head) => {

@@ -37,6 +37,20 @@ export function textToYjsUpdate(text: string): Uint8Array {
   return update;
 }
 
+/**
+ * A Yjs update (full state) holding the body given as ProseMirror JSON (e.g. an import with
+ * tables). The JSON is checked against the editor's schema first.
+ * @throws RangeError when `json` does not conform to `bodySchema()` (unknown node, bad nesting).
+ */
+export function jsonToYjsUpdate(json: JSONContent): Uint8Array {
+  bodySchema().nodeFromJSON(json).check();
+  const doc = new Y.Doc();
+  prosemirrorJSONToYXmlFragment(bodySchema(), json, doc.getXmlFragment(YJS_FIELD));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
 /** The ProseMirror JSON of a Y.Doc's body. */
 export function docToProsemirrorJSON(doc: Y.Doc): JSONContent {
   return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FIELD)) as JSONContent;

@@ -54,23 +54,35 @@ function isBrandLike(s: string): boolean {
 }
 
 /**
- * Splits lines into document lines and removed ad lines. Blank lines are dropped silently.
- * Besides `isAdLine`, a brand-like line directly inside an ad block (its neighbouring
- * non-blank lines are ads, or the start/end of the file, with at least one real ad) is removed.
+ * Which of the non-blank, trimmed `lines` are ads: `isAdLine`, or a brand-like line directly
+ * inside an ad block (its neighbouring lines are ads, or the start/end of the file, with at
+ * least one real ad).
+ * @param lines trimmed, non-blank lines in order.
+ * @param never lines that are never ads (e.g. a table's place), by index.
+ * @returns one flag per line. Never throws.
+ */
+export function adFlags(lines: readonly string[], never: readonly boolean[] = []): boolean[] {
+  const ad = lines.map((s, i) => !never[i] && isAdLine(s));
+  const brand = lines.map((s, i) => {
+    if (ad[i] || never[i] || !isBrandLike(s)) return false;
+    const prev = i > 0 ? ad[i - 1] : null; // null: start of file
+    const next = i < lines.length - 1 ? ad[i + 1] : null;
+    return prev !== false && next !== false && (prev === true || next === true);
+  });
+  return ad.map((a, i) => a || brand[i]);
+}
+
+/**
+ * Splits lines into document lines and removed ad lines (see `adFlags`). Blank lines are
+ * dropped silently.
  * @param lines raw lines in order.
  * @returns `kept` (trimmed, non-blank, in order) and `removed` (trimmed, in order). Never throws.
  */
 export function removeAds(lines: readonly string[]): { kept: string[]; removed: string[] } {
   const nonBlank = lines.map((l) => l.trim()).filter((l) => l !== "");
-  const ad = nonBlank.map(isAdLine);
-  const brand = nonBlank.map((s, i) => {
-    if (ad[i] || !isBrandLike(s)) return false;
-    const prev = i > 0 ? ad[i - 1] : null; // null: start of file
-    const next = i < nonBlank.length - 1 ? ad[i + 1] : null;
-    return prev !== false && next !== false && (prev === true || next === true);
-  });
+  const flags = adFlags(nonBlank);
   const kept: string[] = [];
   const removed: string[] = [];
-  nonBlank.forEach((s, i) => (ad[i] || brand[i] ? removed : kept).push(s));
+  nonBlank.forEach((s, i) => (flags[i] ? removed : kept).push(s));
   return { kept, removed };
 }

@@ -5,9 +5,9 @@
  */
 import iconv from "iconv-lite";
 import { ImportError } from "./errors";
+import { MAX_IMPORT_BYTES } from "./limits";
 
-/** Largest accepted upload: 10 MB. A half-year summary is a few dozen KB; more is not a summary. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 // Share of control / replacement characters above which decoded "text" is really binary data.
 const MAX_BAD_CHAR_SHARE = 0.05;

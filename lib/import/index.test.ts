@@ -17,6 +17,9 @@ describe("importFile", () => {
       preamble: "上半年，我局认真落实党建工作责任。",
       sections: EXPECTED_OUTLINE,
       removed: ["仅供学习 禁止外传"],
+      tables: [],
+      notImported: { images: 0, objects: 0, textBoxes: 0 },
+      warnings: [],
     });
   });
 
@@ -33,7 +36,11 @@ describe("importFile", () => {
   });
 
   it("refuses legacy formats, fake .docx files, binary and empty files", async () => {
-    expect(await importErrorCode(() => importFile({ bytes: new TextEncoder().encode("x"), filename: "总结.doc" }))).toBe("unsupported");
+    expect(await importErrorCode(() => importFile({ bytes: new TextEncoder().encode("x"), filename: "总结.doc" }))).toBe("legacy_word");
+    expect(await importErrorCode(() => importFile({ bytes: new TextEncoder().encode("x"), filename: "总结.wps" }))).toBe("legacy_word");
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(await importErrorCode(() => importFile({ bytes: ole, filename: "总结.docx" }))).toBe("legacy_word");
+    expect(await importErrorCode(() => importFile({ bytes: new TextEncoder().encode("x"), filename: "总结.pdf" }))).toBe("unsupported");
     expect(await importErrorCode(() => importFile({ bytes: new TextEncoder().encode("一、标题"), filename: "总结.docx" }))).toBe("not_docx");
     expect(await importErrorCode(() => importFile({ bytes: new Uint8Array([1, 0, 2, 0]), filename: "a.txt" }))).toBe("binary");
     expect(await importErrorCode(() => importFile({ bytes: new Uint8Array(), filename: "a.txt" }))).toBe("empty");

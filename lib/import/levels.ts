@@ -5,8 +5,16 @@
  */
 import type { HeadingKind } from "./headings";
 
-/** Numbering kinds plus the unnumbered part heading, which always opens a new level 1. */
-export type OutlineKind = HeadingKind | "part";
+/**
+ * Numbering kinds, the unnumbered part heading (always a new level 1), and a Word heading by
+ * its outline level (`outline0` = Heading 1 … `outline8`), for headings known by their style.
+ */
+export type OutlineKind = HeadingKind | "part" | `outline${number}`;
+
+/** The Word outline level of an `outlineN` kind, null for other kinds. */
+function outlineDepth(kind: OutlineKind): number | null {
+  return kind.startsWith("outline") ? Number(kind.slice(7)) : null;
+}
 
 /** Assigns levels to a sequence of headings in document order; one instance per document. */
 export class LevelAssigner {
@@ -16,7 +24,9 @@ export class LevelAssigner {
   /**
    * The level (1..4) of the next heading of `kind`. A kind already open closes everything below
    * it and becomes a sibling there; a new kind nests under the innermost open heading. Part
-   * headings reset the stack, so numbered headings under them shift one level deeper. Levels
+   * headings reset the stack, so numbered headings under them shift one level deeper. A Word
+   * heading (`outlineN`) also closes every open Word heading of its level or deeper, so Heading 1
+   * after Heading 2 is never nested under it. Levels
    * deeper than 4 are clamped to 4 (the outline model has four levels). Never throws.
    */
   next(kind: OutlineKind): 1 | 2 | 3 | 4 {
@@ -26,7 +36,14 @@ export class LevelAssigner {
     }
     const at = this.open.indexOf(kind);
     if (at >= 0) this.open.length = at + 1;
-    else this.open.push(kind);
+    else {
+      const depth = outlineDepth(kind);
+      if (depth !== null) {
+        const deeper = this.open.findIndex((k) => (outlineDepth(k) ?? -1) >= depth);
+        if (deeper >= 0) this.open.length = deeper;
+      }
+      this.open.push(kind);
+    }
     return Math.min(this.open.length, 4) as 1 | 2 | 3 | 4;
   }
 }

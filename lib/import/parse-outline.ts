@@ -1,78 +1,150 @@
 /**
  * Text of an existing summary → the outline a person would draw: title, opening paragraphs,
  * numbered and unnumbered headings with their levels, and each heading's body text
- * (design.md, "Import"). Pure: no database, no React.
+ * (design.md, "Import"). Pure: no database, no React. A .docx arrives here as lines that also
+ * carry what Word knew (heading style or outline level, Title style, tables, see word/read.ts);
+ * a plain line is judged by its text alone, exactly as in a .txt.
  */
 import { countPlaceholders } from "../placeholders/find";
-import { removeAds } from "./ads";
+import { stripControls } from "../text/hygiene";
+import { adFlags } from "./ads";
 import { matchHeading, splitHeading } from "./headings";
 import { LevelAssigner } from "./levels";
 import { isPartHeading, looksLikeTitle } from "./line-roles";
-import type { ImportedSection, ImportResult } from "./types";
+import { tableAsText, tableMarker, tableText } from "./tables";
+import type { ImportedSection, ImportedTable, ImportResult, NotImported } from "./types";
+
+/** One line of the source: its text and, from a .docx, what its style says. */
+export interface SourceLine {
+  text: string;
+  /** Word outline level 0..8 (0 = Heading 1) from the paragraph's style or `w:outlineLvl`. */
+  outline?: number | null;
+  /** Styled as the document's title (Word's Title style). */
+  title?: boolean;
+  /** A table in the flow of the text (`text` is ignored). */
+  table?: ImportedTable;
+}
 
 interface Draft {
   level: ImportedSection["level"];
   title: string;
   body: string[];
+  tables: ImportedTable[];
 }
 
+const isStyledHeading = (l: SourceLine) => l.outline !== undefined && l.outline !== null;
+
 /**
- * Where the title is: the first title-like line among the short lines that open the document
- * (before any heading or sentence), e.g. after an organisation name. -1 when there is none.
+ * Where the title is: a line styled as Title; else the first title-like line among the short
+ * lines that open the document (before any heading or sentence), e.g. after an organisation
+ * name. A Word heading there is the title only when it is the first line and no other line
+ * has its outline level (a title styled Heading 1). -1 when there is none.
  */
-function findTitle(lines: readonly string[]): number {
+function findTitle(lines: readonly SourceLine[]): number {
+  const styled = lines.findIndex((l) => l.title && !l.table);
+  if (styled >= 0) return styled;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (matchHeading(line) || /[。！？!?；;]$/.test(line) || line.length > 50) return -1;
-    if (looksLikeTitle(line)) return i;
+    const { text, table } = lines[i];
+    if (table || matchHeading(text) || /[。！？!?；;]$/.test(text) || text.length > 50) return -1;
+    if (isStyledHeading(lines[i])) {
+      const unique = lines.filter((l) => l.outline === lines[i].outline).length === 1;
+      return i === 0 && unique && looksLikeTitle(text) ? i : -1;
+    }
+    if (looksLikeTitle(text)) return i;
   }
   return -1;
 }
 
 /**
- * Parses a summary's plain text.
- *
- * Ads and watermarks are removed first (see ads.ts) and blank lines dropped; lines are trimmed.
- * The title is the first title-like line at the top; everything before the first heading is
- * the preamble. Numbered headings (`一、` `（一）`/`(一)` `1.`/`1、`/`1．` `（1）`/`(1)`) get
- * levels by nesting order (levels.ts) and lose their numbers; a run-in heading
- * `（一）标题。正文…` is split into title and body. Unnumbered part headings (`下半年工作安排`)
- * are level 1 and push the numbered headings under them one level deeper. Every other line
- * (including a closing signature and date) is body text of the most recent heading.
+ * Parses a summary's plain text: `parseLines` with one source line per text line.
  * @param text the document text, any line endings.
- * @returns the outline with placeholder counts per section; may have no sections. Never throws.
+ * @returns the outline; see `parseLines`. Never throws.
  */
 export function parseSummary(text: string): ImportResult {
-  const { kept, removed } = removeAds(text.split(/\r\n|\r|\n|\u2028|\u2029/));
-  const titleAt = findTitle(kept);
+  return parseLines(text.split(/\r\n|\r|\n|\u2028|\u2029/).map((line) => ({ text: line })));
+}
+
+/**
+ * Parses the lines of a summary.
+ *
+ * C0 control characters are stripped (lib/text/hygiene.ts), lines trimmed, blank lines dropped,
+ * ads and watermarks removed (ads.ts). The title is a Title-styled line or the first title-like
+ * line at the top; everything before the first heading is the preamble. Numbered headings
+ * (`一、` `（一）`/`(一)` `1.`/`1、`/`1．` `（1）`/`(1)`, typed or rendered from Word's automatic
+ * numbering) get levels by nesting order (levels.ts) and lose their numbers; so do Word headings
+ * without a number (by outline level); a run-in heading `（一）标题。正文…` is split into title and
+ * body. Unnumbered part headings (`下半年工作安排`) are level 1 and push the numbered headings
+ * under them one level deeper. Every other line (including a closing signature and date) is
+ * body text of the most recent heading. A table becomes a marker line of that body
+ * (tables.ts); before the first heading it is kept as text rows, with a warning.
+ * @param input the lines in document order.
+ * @param notImported what a .docx held that was not read (copied to the result with warnings).
+ * @returns the outline with placeholder counts per section; may have no sections. Never throws.
+ */
+export function parseLines(input: readonly SourceLine[], notImported: NotImported = { images: 0, objects: 0, textBoxes: 0 }): ImportResult {
+  const all = input
+    .map((l) => ({ ...l, text: stripControls(l.text).trim() }))
+    .filter((l) => l.table || l.text !== "");
+  const flags = adFlags(all.map((l) => l.text), all.map((l) => !!l.table));
+  const lines = all.filter((_, i) => !flags[i]);
+  const removed = all.filter((_, i) => flags[i]).map((l) => l.text);
+  const titleAt = findTitle(lines);
   const preamble: string[] = [];
   const drafts: Draft[] = [];
+  const tables: ImportedTable[] = [];
+  const warnings: string[] = [];
   const levels = new LevelAssigner();
 
-  for (let i = 0; i < kept.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     if (i === titleAt) continue;
-    const line = kept[i];
-    const heading = matchHeading(line);
-    if (heading) {
-      let rest = heading.rest;
+    const line = lines[i];
+    const last = drafts[drafts.length - 1];
+    if (line.table) {
+      if (last) {
+        tables.push(line.table);
+        last.body.push(tableMarker(tables.length, line.table));
+        last.tables.push(line.table);
+      } else {
+        preamble.push(...tableAsText(line.table));
+        warnings.push("开头段落中的表格已按行转为文字（开头段落只能是文字），请在创建后核对。");
+      }
+      continue;
+    }
+    const heading = matchHeading(line.text);
+    const next = lines[i + 1];
+    if (heading || isStyledHeading(line)) {
+      let rest = heading ? heading.rest : line.text;
       // A number alone on its line (`一、` then the title below it): take the next line as title.
-      if (!rest && i + 1 < kept.length && !matchHeading(kept[i + 1])) rest = kept[++i];
+      if (!rest && next && !next.table && !matchHeading(next.text)) rest = lines[++i].text;
       const { title, body } = splitHeading(rest);
-      drafts.push({ level: levels.next(heading.kind), title, body: body ? [body] : [] });
-    } else if (i > titleAt && i > 0 && isPartHeading(line, kept[i + 1])) {
+      const kind = heading ? heading.kind : (`outline${line.outline as number}` as const);
+      drafts.push({ level: levels.next(kind), title, body: body ? [body] : [], tables: [] });
+    } else if (i > titleAt && i > 0 && isPartHeading(line.text, next?.table ? undefined : next?.text)) {
       // Never the first line: without a recognised title a short first line is a heading of the
       // whole text (an organisation or title), not a part of it.
-      drafts.push({ level: levels.next("part"), title: line, body: [] });
-    } else if (drafts.length) {
-      drafts[drafts.length - 1].body.push(line);
+      drafts.push({ level: levels.next("part"), title: line.text, body: [], tables: [] });
+    } else if (last) {
+      last.body.push(line.text);
     } else {
-      preamble.push(line);
+      preamble.push(line.text);
     }
   }
 
   const sections = drafts.map((d): ImportedSection => {
     const body = d.body.join("\n");
-    return { level: d.level, title: d.title, body, placeholders: countPlaceholders(`${d.title}\n${body}`) };
+    const cells = d.tables.map(tableText).join("\n");
+    return { level: d.level, title: d.title, body, placeholders: countPlaceholders([d.title, body, cells].filter(Boolean).join("\n")) };
   });
-  return { title: titleAt >= 0 ? kept[titleAt] : "", preamble: preamble.join("\n"), sections, removed };
+  if (notImported.images) warnings.push(`文件中的 ${notImported.images} 张图片未导入，请在创建后按需补充。`);
+  if (notImported.textBoxes) warnings.push(`文件中的 ${notImported.textBoxes} 个文本框（及其中文字）未导入。`);
+  if (notImported.objects) warnings.push(`文件中的 ${notImported.objects} 个嵌入对象或图表未导入。`);
+  return {
+    title: titleAt >= 0 ? lines[titleAt].text : "",
+    preamble: preamble.join("\n"),
+    sections,
+    removed,
+    tables,
+    notImported: { ...notImported },
+    warnings,
+  };
 }

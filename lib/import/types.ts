@@ -9,10 +9,33 @@ export interface ImportedSection {
   level: 1 | 2 | 3 | 4;
   /** Heading text without its number (`一、`, `（一）`, `1.`, `（1）`) and without a final `。`. */
   title: string;
-  /** Paragraphs joined with "\n": one paragraph per line, trimmed, no blank lines. */
+  /**
+   * Paragraphs joined with "\n": one paragraph per line, trimmed, no blank lines. A table of a
+   * .docx is one line `［表格N：R行×C列］` (see tables.ts) standing for `ImportResult.tables[N-1]`.
+   */
   body: string;
-  /** Placeholders (`X次`, `《X》`, `（待补充）` …) found in title and body. */
+  /** Placeholders (`X次`, `《X》`, `（待补充）` …) found in title, body and its tables' cells. */
   placeholders: number;
+}
+
+/** One cell of an imported table: its paragraphs, its column span, whether it is a header cell. */
+export interface ImportedCell {
+  paragraphs: string[];
+  colspan: number;
+  header: boolean;
+}
+
+/** A table of a .docx (指标完成情况…): rows of cells. */
+export interface ImportedTable {
+  rows: ImportedCell[][];
+}
+
+/** What a .docx held that was not imported (counts). */
+export interface NotImported {
+  images: number;
+  /** Embedded objects and charts. */
+  objects: number;
+  textBoxes: number;
 }
 
 /** Everything recognised in one imported document. */
@@ -25,4 +48,10 @@ export interface ImportResult {
   sections: ImportedSection[];
   /** Lines dropped as advertising or watermarks, trimmed, in document order. */
   removed: string[];
+  /** Tables referred to by marker lines in section bodies (empty for text). */
+  tables: ImportedTable[];
+  /** Images, objects and text boxes of a .docx that were not imported (zeros for text). */
+  notImported: NotImported;
+  /** Chinese sentences for the admin about what was not imported or was changed. */
+  warnings: string[];
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { cleanTextSchema } from "@/lib/text/hygiene";
 import type { Db } from "@/db/client";
 import { reports, sectionUpdates, sections } from "@/db/schema";
-import { textToYjsUpdate } from "@/lib/collab/content";
+import type { JSONContent } from "@tiptap/core";
+import { jsonToYjsUpdate, prosemirrorJSONToText, textToYjsUpdate } from "@/lib/collab/content";
 import { findPlaceholders } from "@/lib/placeholders/find";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
@@ -25,6 +26,8 @@ export const createReportSchema = z.object({
         level: z.number().int().min(1).max(4),
         title: cleanTextSchema({ singleLine: true }).trim().min(1, "章节标题不能为空").max(300),
         body: z.string().max(500_000).default(""),
+        /** The body as ProseMirror JSON (e.g. with imported tables); wins over `body`. */
+        content: z.custom<JSONContent>((v) => typeof v === "object" && v !== null && (v as JSONContent).type === "doc").optional(),
         departmentId: z.string().nullish(),
         dueDate: isoDate.nullish(),
       }),
@@ -69,10 +72,11 @@ export async function createReport(db: Db, input: CreateReportInput): Promise<Cr
         .values({
           reportId: report.id, parentId, level, position, title: s.title,
           departmentId: s.departmentId ?? null, dueDate: s.dueDate ?? data.deadline ?? null,
-          placeholderCount: findPlaceholders(s.body).length,
+          placeholderCount: findPlaceholders(s.content ? prosemirrorJSONToText(s.content) : s.body).length,
         })
         .returning();
-      await tx.insert(sectionUpdates).values({ sectionId: row.id, update: textToYjsUpdate(s.body) });
+      const update = s.content ? jsonToYjsUpdate(s.content) : textToYjsUpdate(s.body);
+      await tx.insert(sectionUpdates).values({ sectionId: row.id, update });
       stack.push({ id: row.id, level });
       created.push({ id: row.id, parentId, level, position, title: row.title, departmentId: row.departmentId });
     }

@@ -1,10 +1,13 @@
 /**
  * Creates a report from an import (the import page, the CLI): the organisation's name comes
  * from the database, "assign all" skips grouping headings, and createReport makes every
- * section's Yjs document once, server side.
+ * section's Yjs document once, server side. A body whose marker lines name imported tables is
+ * created from ProseMirror JSON with real table nodes.
  */
 import type { Db } from "@/db/client";
 import { getOrganisation } from "@/lib/demo/ensure-organisation";
+import { bodyToProsemirrorJSON } from "@/lib/import/tables";
+import type { ImportedTable } from "@/lib/import/types";
 import { createReport, type CreatedReport } from "./create-report";
 import { assignAll, guessPeriod, planFromImport } from "./import-plan";
 
@@ -17,6 +20,8 @@ export interface ImportedReportInput {
   /** Assign every section except grouping headings to this department (before per-section ones). */
   assignAllDepartmentId?: string | null;
   createdBy?: string | null;
+  /** Tables named by marker lines in section bodies (lib/import/tables.ts); become table nodes. */
+  tables?: ImportedTable[];
 }
 
 /**
@@ -38,6 +43,7 @@ export async function createImportedReport(db: Db, input: ImportedReportInput): 
       level: s.level,
       title: s.title,
       body: s.body,
+      content: bodyToProsemirrorJSON(s.body, input.tables ?? []) ?? undefined,
       departmentId: input.sections[i].departmentId || s.departmentId || null,
       dueDate: input.sections[i].dueDate || null,
     })),

@@ -48,6 +48,25 @@ describe("npm run cli -- import / export", () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   }, 60_000);
 
+  it("--dry-run of a Word file prints its tables and what was not imported; .wps is refused", async () => {
+    const { buildDocx } = await import("../../lib/import/word/test-docx");
+    const docx = path.join(tmp, "表格.docx");
+    const picture = "<w:p><w:r><w:drawing><pic:pic xmlns:pic=\"p\"/></w:drawing></w:r></w:p>";
+    fs.writeFileSync(docx, await buildDocx([{ text: "2026年工作总结", style: "Title" }, { text: "主要工作", style: "1" }, { table: [["指标", "完成"]] }, { xml: picture }]));
+    const res = await cli(["import", docx, "--dry-run"]);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out.sections).toEqual([{ level: 1, title: "主要工作", body: "［表格1：1行×2列］", placeholders: 0 }]);
+    expect(out.tables[0].rows[0].map((c: { paragraphs: string[] }) => c.paragraphs[0])).toEqual(["指标", "完成"]);
+    expect(out.notImported).toEqual({ images: 1, objects: 0, textBoxes: 0 });
+    expect(out.warnings).toEqual(["文件中的 1 张图片未导入，请在创建后按需补充。"]);
+    const wps = path.join(tmp, "总结.wps");
+    fs.writeFileSync(wps, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const refused = await cli(["import", wps, "--dry-run"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/另存为.*\.docx/);
+  }, 60_000);
+
   it("refuses unreadable, binary and unknown-department imports with a message and exit 1", async () => {
     const missing = await cli(["import", path.join(tmp, "nope.txt"), "--dry-run"]);
     expect(missing.code).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * CLI commands for reports (a stable interface, design.md "Interfaces other tools rely on"):
- *   import <file> --dry-run                       parse only; needs no database
+ *   import <file> --dry-run                       parse only (in a bounded worker); needs no database
  *   import <file> [--title <t>] [--assign-all <部门名称>]   create the report
  *   export <reportId> --format docx|md|html --out <path> [--final <n>] [--clean-draft] [--bold-level3]
  * Database modules are imported lazily so `--dry-run` never opens DATA_DIR.
@@ -52,7 +52,13 @@ export const reportCommands: Record<string, Command> = {
       const result = await parseFile(positionals[0]);
       const title = opts.title ?? result.title;
       if (opts["dry-run"]) {
-        return { title, preamble: result.preamble, sections: result.sections.map(({ level, title, body, placeholders }) => ({ level, title, body, placeholders })), removed: result.removed };
+        return {
+          title, preamble: result.preamble,
+          sections: result.sections.map(({ level, title, body, placeholders }) => ({ level, title, body, placeholders })),
+          removed: result.removed,
+          // Added by the Word import (issue 13): tables named by `［表格N：…］` body lines, what was not imported.
+          tables: result.tables, notImported: result.notImported, warnings: result.warnings,
+        };
       }
       if (!title) throw new AppError("validation", "文件中没有识别到标题，请用 --title 指定", "title");
       const { getDb } = await import("../../db/client");
@@ -66,7 +72,7 @@ export const reportCommands: Record<string, Command> = {
         if (!dept) throw new AppError("validation", `部门「${opts["assign-all"]}」不存在，请先用 dept:create 创建`, "assign-all");
         departmentId = dept.id;
       }
-      const created = await createImportedReport(db, { title, preamble: result.preamble, sections: result.sections, assignAllDepartmentId: departmentId });
+      const created = await createImportedReport(db, { title, preamble: result.preamble, sections: result.sections, tables: result.tables, assignAllDepartmentId: departmentId });
       const { sections } = await getReportWithOutline(db, created.reportId);
       return {
         reportId: created.reportId,

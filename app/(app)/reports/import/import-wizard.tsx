@@ -5,7 +5,7 @@
  * computed live), assign departments and dates, and create the report.
  */
 import { useState, useTransition } from "react";
-import type { ImportResult } from "@/lib/import/types";
+import type { ImportedTable, ImportResult } from "@/lib/import/types";
 import { guessPeriod, planFromImport, type PlanSection } from "@/lib/reports/import-plan";
 import { createFromImport } from "./actions";
 import { PlanEditor } from "./plan-editor";
@@ -25,6 +25,8 @@ const BLANK_SECTIONS = [
 export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; maxBytes: number }) {
   const [plan, setPlan] = useState<PlanSection[] | null>(null);
   const [removed, setRemoved] = useState<string[]>([]);
+  const [tables, setTables] = useState<ImportedTable[]>([]);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [meta, setMeta] = useState<Meta>({ title: "", period: "", deadline: "", preamble: "" });
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -32,6 +34,8 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
   const loaded = (result: ImportResult) => {
     setPlan(planFromImport(result.sections));
     setRemoved(result.removed);
+    setTables(result.tables ?? []);
+    setWarnings(result.warnings ?? []);
     setMeta({ title: result.title, period: guessPeriod(result.title), deadline: "", preamble: result.preamble });
     setError(null);
   };
@@ -41,7 +45,7 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
       <SourceStep
         maxBytes={maxBytes}
         onParsed={loaded}
-        onBlank={() => loaded({ title: "", preamble: "", sections: BLANK_SECTIONS as ImportResult["sections"], removed: [] })}
+        onBlank={() => loaded({ title: "", preamble: "", sections: BLANK_SECTIONS as ImportResult["sections"], removed: [], tables: [], notImported: { images: 0, objects: 0, textBoxes: 0 }, warnings: [] })}
       />
     );
   }
@@ -51,6 +55,7 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
     start(async () => {
       const result = await createFromImport({
         ...meta,
+        tables,
         sections: plan.map(({ level, title, body, departmentId, dueDate }) => ({ level, title, body, departmentId, dueDate })),
       });
       if (result && !result.ok) setError(result.error);
@@ -75,6 +80,12 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
           <textarea className="input font-serif" rows={3} value={meta.preamble} onChange={(e) => setMeta({ ...meta, preamble: e.target.value })} />
         </label>
       </div>
+      {(warnings.length > 0 || tables.length > 0) && (
+        <div className="card border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="import-warnings">
+          {tables.length > 0 && <p>识别出 {tables.length} 个表格，在正文中以「［表格N：…］」标出，创建后为可编辑的表格。</p>}
+          {warnings.length > 0 && <ul className="mt-1 list-disc pl-5">{warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
+        </div>
+      )}
       <PlanEditor plan={plan} onChange={setPlan} departments={departments} />
       {removed.length > 0 ? (
         <details className="card p-4" open data-testid="removed-lines">

@@ -3,6 +3,7 @@ import { forbiddenPage } from "@/app/_components/forbidden";
 import { getDb } from "@/db/client";
 import { listDepartments } from "@/lib/accounts/departments";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
+import { prewarmImportWorker } from "@/lib/import/worker/run";
 import { canReport } from "@/lib/policy";
 import { ImportWizard } from "./import-wizard";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function ImportPage() {
   const user = await requirePageUser();
   if (!canReport(user, "administer")) return forbiddenPage("只有管理员可以新建或导入总结");
+  prewarmImportWorker(); // the upload that follows starts parsing at once
   const departments = await listDepartments(await getDb());
   return (
     <div className="space-y-4">

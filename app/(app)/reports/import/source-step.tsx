@@ -29,9 +29,16 @@ export function SourceStep({ maxBytes, onParsed, onBlank }: {
     } else data.delete("file");
     setError(null);
     start(async () => {
-      const result = await parseImport(data);
-      if (result.ok && result.data) onParsed(result.data as ImportResult);
-      else if (!result.ok) setError({ field: result.field === "text" ? "text" : field, message: result.error });
+      try {
+        const result = await parseImport(data);
+        if (result.ok && result.data) onParsed(result.data as ImportResult);
+        else if (!result.ok) setError({ field: result.field === "text" ? "text" : field, message: result.error });
+      } catch (err) {
+        // The server refused the request itself (e.g. 413 over the upload limit, whose plain-text
+        // Chinese message Next passes on as the error) or the connection broke.
+        const message = err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : "上传失败：文件可能过大或网络中断，请检查后重试。";
+        setError({ field, message });
+      }
     });
   };
 
