@@ -3,7 +3,7 @@
  * and the frozen versions; `?version=<n>` shows that version's text.
  */
 import Link from "next/link";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { canSection } from "@/lib/policy";
@@ -23,8 +23,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const { version } = await searchParams;
   const db = await getDb();
   const section = await getSectionView(db, id).catch(() => null);
-  if (!section) return forbiddenPage("章节不存在或已被删除");
-  if (!canSection(user, "read", section)) return forbiddenPage("该章节分配给其他部门，您无权查看");
+  if (!section) notFound();
+  if (!canSection(user, "read", section)) forbidden();
   const [events, versions] = [await listReviewEvents(db, id), await listVersions(db, id)];
   const shown = version && /^\d+$/.test(version) ? await getVersionByNumber(db, id, Number(version)) : null;
   const back = user.role === "editor" || section.state !== "in_review" ? `/sections/${id}` : `/sections/${id}/review`;
