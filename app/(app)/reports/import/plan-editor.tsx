@@ -9,6 +9,7 @@ import {
   assignAll, canShift, flatNumbers, isGroupingHeading, mergeIntoPrevious, placeholderCount, removeSection,
   shiftLevel, splitAtParagraph, updateSection, type PlanSection,
 } from "@/lib/reports/import-plan";
+import { countWords } from "@/lib/text/word-count";
 import type { Dept } from "./import-wizard";
 
 export function PlanEditor({ plan, onChange, departments }: { plan: PlanSection[]; onChange: (p: PlanSection[]) => void; departments: Dept[] }) {
@@ -47,7 +48,7 @@ export function PlanEditor({ plan, onChange, departments }: { plan: PlanSection[
                   <div className="mt-1 flex items-center gap-2 text-xs text-slate-500" style={{ paddingLeft: `${(s.level - 1) * 18}px` }}>
                     {paragraphs.length > 0 ? (
                       <button type="button" className="hover:text-brand-700" onClick={() => setOpen(open === s.key ? null : s.key)}>
-                        正文 {s.body.length} 字{open === s.key ? " ▲" : " ▼"}
+                        正文 {countWords(s.body)} 字{open === s.key ? " ▲" : " ▼"}
                       </button>
                     ) : <span>{isGroupingHeading(plan, i) ? "分组标题（无正文，不需审核）" : "无正文"}</span>}
                     {count > 0 && <span className="badge bg-amber-100 text-amber-800" data-testid="plan-placeholders">占位符 {count}</span>}

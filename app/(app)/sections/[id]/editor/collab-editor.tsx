@@ -11,7 +11,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { bodyExtensions, YJS_FIELD } from "@/lib/editor/extensions";
 import { PlaceholderHighlight } from "@/lib/editor/placeholder-highlight";
 import type { SectionCollab } from "@/lib/collab/client/section-collab";
-import { countChineseChars } from "@/lib/collab/client/save-status";
+import { countWords } from "@/lib/text/word-count";
 import { Toolbar } from "./toolbar";
 
 export interface CollabEditorProps {
@@ -41,8 +41,8 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
       extensions,
       editable: false,
       editorProps: { attributes: { "aria-label": "章节正文", spellcheck: "false" } },
-      onUpdate: ({ editor: e }) => onWords(countChineseChars(e.getText())),
-      onCreate: ({ editor: e }) => onWords(countChineseChars(e.getText())),
+      onUpdate: ({ editor: e }) => onWords(countWords(e.getText())),
+      onCreate: ({ editor: e }) => onWords(countWords(e.getText())),
     },
     [extensions],
   );
