@@ -58,7 +58,7 @@ export function DateField({ value, onChange, disabled, className = "", id, ...re
           type="button"
           className="btn shrink-0 px-1.5"
           title="从日历选择"
-          aria-label={`从日历选择${label}`}
+          aria-label="打开日历"
           disabled={disabled}
           onClick={() => picker.current?.showPicker?.()}
         >📅</button>

@@ -16,7 +16,8 @@ import { Toolbar } from "./toolbar";
 
 export interface CollabEditorProps {
   collab: SectionCollab;
-  user: { name: string; color: string };
+  /** The awareness `user` field (CollaborationCaret sets it as is): caret colour and department colour. */
+  user: { name: string; color: string; deptColor: string };
   editable: boolean;
   intended: string[];
   onWords(count: number): void;

@@ -41,7 +41,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
         <CollabEditor
           key={collab.doc.guid}
           collab={collab}
-          user={{ name: user.name, color: caretColor }}
+          user={{ name: user.name, color: caretColor, deptColor: user.color }}
           editable={editable}
           intended={intended}
           onWords={setWords}
