@@ -37,8 +37,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         <StateBadge state={section.state} />
         <Link href={back} className="ml-auto text-sm text-brand-700 hover:underline">返回章节</Link>
       </div>
-      <div className="grid grid-cols-3 gap-4">
-        <section className="card col-span-2 overflow-hidden">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <section className="card overflow-x-auto lg:col-span-2">
           <h2 className="border-b border-slate-200 px-4 py-2 font-medium">审核记录</h2>
           {events.length === 0 ? (
             <p className="p-4 text-sm text-slate-500">还没有审核记录。</p>

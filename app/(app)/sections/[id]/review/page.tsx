@@ -51,8 +51,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       {!view.submitted ? (
         <div className="card p-6 text-slate-500">该章节还没有提交过，暂无可审核的内容。</div>
       ) : (
-        <div className="grid grid-cols-3 gap-4">
-          <div className="col-span-2 space-y-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+          <div className="space-y-2 lg:col-span-2">
             <p className="text-xs text-slate-500">
               审核对象：第 {view.submitted.number} 版，提交于 {formatDateTime(view.submitted.createdAt)}
             </p>
