@@ -195,6 +195,7 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   await expect(admin.getByText("已重新打开，各章节可继续修改")).toBeVisible();
   await expect(admin.getByRole("link", { name: "导出 Word" })).toBeVisible();
   await admin.getByRole("button", { name: "定稿" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "确认定稿" }).click();
   await expect(admin.getByText("已定稿（第2版）")).toBeVisible({ timeout: 15_000 });
   await expect(admin.getByTestId("finals").locator("li")).toHaveCount(2);
   const first = await admin.context().request.get(`${url}/api/reports/${reportId}/export?format=md&final=1`);
