@@ -1,7 +1,7 @@
 "use client";
 /**
  * The app's date field: a text box that takes 2026-06-30 / 2026/6/30 / 2026年6月30日
- * (lib/text/date-input), says what is wrong in Chinese under the box, and a 📅 button that opens
+ * (lib/text/date-input), says what is wrong in Chinese under the box, and a calendar button that opens
  * the browser's calendar for picking. Used instead of `<input type="date">`, whose `mm/dd/yyyy`
  * and messages follow the browser's language.
  *
@@ -61,7 +61,12 @@ export function DateField({ value, onChange, disabled, className = "", id, ...re
           aria-label="打开日历"
           disabled={disabled}
           onClick={() => picker.current?.showPicker?.()}
-        >📅</button>
+        >
+          {/* An inline icon: an emoji would depend on the machine's fonts. */}
+          <svg viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden>
+            <rect x="2" y="3" width="12" height="11" rx="1.5" /><path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" />
+          </svg>
+        </button>
         <input
           ref={picker}
           type="date"
