@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund
+  npm ci --no-audit --no-fund
 fi
 
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
@@ -19,8 +19,12 @@ fi
 echo "== unit and database tests${TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
 npx vitest run
 
+echo "== type check"
+npx tsc --noEmit -p .
+
 echo "== production build"
-npx next build
+# The type check above is the build's check; Next need not repeat it.
+HEGAO_BUILD_SKIP_TYPECHECK=1 npx next build
 
 echo "== end-to-end tests (Chromium)"
 npx playwright test "$@"

@@ -3,31 +3,48 @@ import type { CurrentUser } from "@/app/_server/session";
 import { ROLE_LABELS } from "@/lib/accounts/schemas";
 import { SignOutButton } from "./sign-out-button";
 
-/** The top bar: organisation, navigation, and who is signed in (department and role). */
+/**
+ * The top bar: organisation, navigation, and who is signed in (department and role). Below
+ * 768 px (a phone) it keeps one line — 合稿, the person's name and 退出 — and the navigation,
+ * organisation, department and role move into the 菜单 panel.
+ */
 export function Header({ user, organisation }: { user: CurrentUser; organisation: string }) {
+  const links = [
+    { href: "/reports", label: "工作总结" },
+    ...(user.role === "admin" ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }] : []),
+  ];
   return (
-    <header className="bg-slate-800 text-white">
-      <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
-        <Link href="/" className="flex items-baseline gap-2">
+    <header className="relative bg-slate-800 text-white">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4 md:gap-6">
+        <Link href="/" className="flex min-w-0 items-baseline gap-2 whitespace-nowrap">
           <span className="text-lg font-bold tracking-widest">合稿</span>
-          <span className="text-sm text-slate-300" data-testid="org-name">{organisation}</span>
+          <span className="hidden truncate text-sm text-slate-300 md:inline" data-testid="org-name">{organisation}</span>
         </Link>
-        <nav className="flex gap-4 text-sm text-slate-200">
-          <Link href="/reports" className="hover:text-white">工作总结</Link>
-          {user.role === "admin" && (
-            <>
-              <Link href="/admin/departments" className="hover:text-white">部门管理</Link>
-              <Link href="/admin/users" className="hover:text-white">账号管理</Link>
-            </>
-          )}
+        <nav className="hidden gap-4 whitespace-nowrap text-sm text-slate-200 md:flex" aria-label="主导航">
+          {links.map((l) => <Link key={l.href} href={l.href} className="hover:text-white">{l.label}</Link>)}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm" data-testid="whoami">
-          <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: user.departmentColor }} />
-          <span>{user.name}</span>
-          <span className="text-slate-300">{user.departmentName}</span>
-          <span className="badge bg-slate-600 text-slate-100">{ROLE_LABELS[user.role]}</span>
+        <div className="ml-auto flex min-w-0 items-center gap-3 whitespace-nowrap text-sm" data-testid="whoami">
+          <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: user.departmentColor }} />
+          <span className="truncate">{user.name}</span>
+          <span className="hidden text-slate-300 md:inline">{user.departmentName}</span>
+          <span className="badge hidden bg-slate-600 text-slate-100 md:inline-flex">{ROLE_LABELS[user.role]}</span>
           <SignOutButton />
         </div>
+        <details className="group md:hidden">
+          <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 [&::-webkit-details-marker]:hidden" aria-label="菜单">
+            ☰ 菜单
+          </summary>
+          <div className="absolute inset-x-0 top-12 z-30 space-y-2 border-t border-slate-700 bg-slate-800 px-4 py-3 text-sm shadow-lg" data-testid="mobile-menu">
+            <div className="text-slate-300">{organisation}</div>
+            <div className="flex items-center gap-2">
+              {user.departmentName}
+              <span className="badge bg-slate-600 text-slate-100">{ROLE_LABELS[user.role]}</span>
+            </div>
+            <nav className="flex flex-col gap-2 pt-1" aria-label="主导航（手机）">
+              {links.map((l) => <Link key={l.href} href={l.href} className="text-slate-100 hover:text-white">{l.label}</Link>)}
+            </nav>
+          </div>
+        </details>
       </div>
     </header>
   );

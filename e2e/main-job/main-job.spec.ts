@@ -151,8 +151,8 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   await admin.reload();
   await expect(admin.getByTestId("state-badge")).toHaveCount(0);
   await expect(admin.getByTestId("paper")).toContainText("覆盖党员326名");
-  admin.on("dialog", (d) => d.accept());
   await admin.getByRole("button", { name: "定稿" }).click();
+  await admin.getByRole("alertdialog", { name: "确定定稿吗？" }).getByRole("button", { name: "确认定稿" }).click();
   await expect(admin.getByText("已定稿（第1版）")).toBeVisible({ timeout: 15_000 });
   await expect(admin.getByTestId("finals")).toContainText("第1版");
   await shot(admin, "6-preview-finalized");
@@ -195,6 +195,7 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   await expect(admin.getByText("已重新打开，各章节可继续修改")).toBeVisible();
   await expect(admin.getByRole("link", { name: "导出 Word" })).toBeVisible();
   await admin.getByRole("button", { name: "定稿" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "确认定稿" }).click();
   await expect(admin.getByText("已定稿（第2版）")).toBeVisible({ timeout: 15_000 });
   await expect(admin.getByTestId("finals").locator("li")).toHaveCount(2);
   const first = await admin.context().request.get(`${url}/api/reports/${reportId}/export?format=md&final=1`);

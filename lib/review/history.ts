@@ -5,6 +5,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { reviewEvents, sectionVersions, users, type SectionState, type SectionVersion } from "@/db/schema";
+import { countWords } from "@/lib/text/word-count";
 import type { ReviewEvent } from "./state-machine";
 
 export interface HistoryEvent {
@@ -22,6 +23,7 @@ export interface HistoryEvent {
 
 export type VersionSummary = Pick<SectionVersion, "id" | "number" | "kind" | "createdAt"> & {
   authorName: string | null;
+  /** 字数 of the version text (lib/text/word-count: Chinese characters + words, no punctuation). */
   chars: number;
 };
 
@@ -50,7 +52,7 @@ export async function listVersions(db: DbOrTx, sectionId: string): Promise<Versi
     .where(eq(sectionVersions.sectionId, sectionId))
     .orderBy(desc(sectionVersions.number));
   return rows.map((r) => ({
-    id: r.v.id, number: r.v.number, kind: r.v.kind, createdAt: r.v.createdAt, authorName: r.authorName, chars: [...r.v.text].length,
+    id: r.v.id, number: r.v.number, kind: r.v.kind, createdAt: r.v.createdAt, authorName: r.authorName, chars: countWords(r.v.text),
   }));
 }
 

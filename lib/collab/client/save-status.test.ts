@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countChineseChars, saveStatus, type SaveFacts } from "./save-status";
+import { saveStatus, type SaveFacts } from "./save-status";
 
 const base: SaveFacts = { connected: true, synced: true, writable: true, everConnected: true, sent: 3, saved: 3 };
 
@@ -16,8 +16,5 @@ describe("save status", () => {
     expect(saveStatus({ ...base, connected: false, everConnected: false })).toBe("connecting");
     expect(saveStatus({ ...base, writable: false })).toBe("readonly");
     expect(saveStatus({ ...base, writable: null })).toBe("connecting");
-  });
-  it("counts Chinese characters, not letters, digits or punctuation", () => {
-    expect(countChineseChars("发展党员X名，覆盖率100%。")).toBe(8);
   });
 });

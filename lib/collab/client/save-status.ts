@@ -36,8 +36,3 @@ export const SAVE_STATUS_LABELS: Record<SaveStatus, string> = {
   saving: "保存中…",
   saved: "已保存",
 };
-
-/** Number of Chinese characters (Han script) in `text`: what 字数 means in a summary. */
-export function countChineseChars(text: string): number {
-  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
-}

@@ -17,7 +17,10 @@ import { FAILURES_BEFORE_CHECK, sessionEnded } from "./session-check";
 export interface Peer {
   clientId: number;
   name: string;
+  /** The person's caret colour (lib/collab/person-color). */
   color: string;
+  /** The department's colour, `#rrggbb`. */
+  deptColor: string;
   self: boolean;
 }
 
@@ -37,7 +40,8 @@ export interface CollabSnapshot {
 export interface SectionCollabOptions {
   sectionId: string;
   userId: string;
-  user: { name: string; color: string };
+  /** `color`: the person's caret colour; `deptColor`: the department's (presence ring). */
+  user: { name: string; color: string; deptColor: string };
   initialState: string;
   /** ws(s)://host/collab; defaults to the page's own origin. */
   serverUrl?: string;
@@ -132,8 +136,11 @@ export class SectionCollab {
     });
     const peers: Peer[] = [];
     this.provider.awareness.getStates().forEach((s, clientId) => {
-      const user = s.user as { name?: string; color?: string } | undefined;
-      if (user?.name) peers.push({ clientId, name: user.name, color: user.color ?? "#64748b", self: clientId === this.doc.clientID });
+      const user = s.user as { name?: string; color?: string; deptColor?: string } | undefined;
+      if (user?.name) {
+        const color = user.color ?? "#64748b";
+        peers.push({ clientId, name: user.name, color, deptColor: user.deptColor ?? color, self: clientId === this.doc.clientID });
+      }
     });
     peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, "zh-CN"));
     const writable = this.writable ?? this.lastWritable;

@@ -13,7 +13,7 @@ export function useSectionCollab(opts: SectionCollabOptions): { collab: SectionC
   const [collab, setCollab] = useState<SectionCollab | null>(null);
   const { sectionId, userId, user, initialState, serverUrl } = opts;
   useEffect(() => {
-    const c = new SectionCollab({ sectionId, userId, user: { name: user.name, color: user.color }, initialState, serverUrl });
+    const c = new SectionCollab({ sectionId, userId, user: { name: user.name, color: user.color, deptColor: user.deptColor }, initialState, serverUrl });
     setCollab(c);
     return () => {
       setCollab(null);

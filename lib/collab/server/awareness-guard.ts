@@ -4,7 +4,8 @@
  * - an entry for a client id that another account's connection speaks for is dropped;
  *   a client id first seen on this connection becomes its own (a reconnecting tab of the same
  *   account takes its id over from the dead connection);
- * - the `user` field of every state is overwritten with the authenticated name and colour;
+ * - the `user` field of every state is overwritten with the authenticated name, the person's
+ *   caret colour and the department colour (`presenceUser`);
  * - a state must match `presenceStateSchema` (user {name ≤ 64, color #rrggbb}, cursor null or
  *   {anchor, head} as Yjs RelativePosition JSON); anything else — `cursor: {anchor: null}`
  *   made y-prosemirror throw in every other browser of the room — is dropped, not applied and
@@ -19,6 +20,15 @@ import { z } from "zod";
 import type { Connection } from "./connection";
 import { CLOSE } from "./connection";
 import { ProtocolError } from "./protocol-error";
+import { personColor } from "@/lib/collab/person-color";
+
+/**
+ * The awareness `user` field of an account: `{ name, color, deptColor }` — `color` is the
+ * person's own caret colour (lib/collab/person-color), `deptColor` the department's `#rrggbb`.
+ */
+export function presenceUser(user: { id: string; name: string; color: string }): { name: string; color: string; deptColor: string } {
+  return { name: user.name, color: personColor(user.id), deptColor: user.color };
+}
 
 /** Limits of awareness updates (presence is small: a user, a cursor and a selection). */
 export const awarenessLimits = z.object({
@@ -103,7 +113,7 @@ export function guardAwarenessUpdate(update: Uint8Array, conn: Connection, owner
       owners.set(entry.clientId, conn);
       conn.clients.add(entry.clientId);
     }
-    const state = entry.state && { ...entry.state, user: { name: conn.user.name.slice(0, 64), color: conn.user.color } };
+    const state = entry.state && { ...entry.state, user: presenceUser(conn.user) };
     allowed.push({ ...entry, state });
   }
   return allowed.length ? encodeEntries(allowed) : null;

@@ -8,6 +8,7 @@ import { docToContent, textToYjsUpdate } from "@/lib/collab/content";
 import { MESSAGE_SYNC } from "@/lib/collab/messages";
 import type { SectionState } from "@/db/schema";
 import type { CollabUser } from "./connection";
+import { personColor } from "@/lib/collab/person-color";
 import { Room, type RoomDeps } from "./room";
 import { awarenessFrame, fakeConnection, sleep, typeText } from "./test-helpers";
 
@@ -125,8 +126,9 @@ describe("collaboration room", () => {
     hijack.setLocalState({ user: { name: "张三" }, cursor: { anchor: 2 } });
     room.receive(r.conn, awarenessFrame(hijack));
     const states = room.awareness.getStates();
-    expect(states.get(fakeDoc.clientID)?.user).toEqual({ name: "王审核", color: "#1d4ed8" });
-    expect(states.get(editorDoc.clientID)).toEqual({ user: { name: "张三", color: "#b91c1c" }, cursor: null });
+    // The server sets each person's own caret colour (from the account id) and the department colour.
+    expect(states.get(fakeDoc.clientID)?.user).toEqual({ name: "王审核", color: personColor("u3"), deptColor: "#1d4ed8" });
+    expect(states.get(editorDoc.clientID)).toEqual({ user: { name: "张三", color: personColor("u1"), deptColor: "#b91c1c" }, cursor: null });
     room.leave(r.conn);
     expect(states.has(fakeDoc.clientID)).toBe(false);
     editorAwareness.destroy();

@@ -3,12 +3,12 @@ import { getDb } from "@/db/client";
 import { listDepartments } from "@/lib/accounts/departments";
 import { listUsers } from "@/lib/accounts/users";
 import { canAdminister } from "@/lib/policy";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden } from "next/navigation";
 import { CreateDepartmentForm, RenameDepartmentForm } from "./forms";
 
 export default async function DepartmentsPage() {
   const user = await requirePageUser();
-  if (!canAdminister(user)) return forbiddenPage();
+  if (!canAdminister(user)) forbidden();
   const db = await getDb();
   const [depts, users] = await Promise.all([listDepartments(db), listUsers(db)]);
   return (

@@ -5,7 +5,8 @@
  * preview, outline and export for reviewers/admins.
  */
 import Link from "next/link";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden } from "next/navigation";
+import { orNotFound } from "@/app/_server/or-not-found";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { canReport } from "@/lib/policy";
@@ -25,13 +26,12 @@ export default async function ReportPage({
   const user = await requirePageUser();
   const { id } = await params;
   const query = await searchParams;
-  if (!canReport(user, "read")) return forbiddenPage();
+  if (!canReport(user, "read")) forbidden();
   const state = isSectionState(query.state) ? query.state : undefined;
   // Editors land on their department's sections; `dept=all` shows every row.
   const dept = query.dept === "all" ? undefined : query.dept || (user.role === "editor" ? user.departmentId : undefined);
   const db = await getDb();
-  const dash = await getDashboard(db, id, { state, dept }).catch(() => null);
-  if (!dash) return forbiddenPage("总结不存在或已被删除");
+  const dash = await orNotFound(getDashboard(db, id, { state, dept }));
   const { report } = dash;
   const now = new Date();
 

@@ -7,6 +7,7 @@
 import { useState, useTransition } from "react";
 import type { ImportedTable, ImportResult } from "@/lib/import/types";
 import { guessPeriod, planFromImport, type PlanSection } from "@/lib/reports/import-plan";
+import { DateField } from "@/app/_components/date-field";
 import { createFromImport } from "./actions";
 import { PlanEditor } from "./plan-editor";
 import { SourceStep } from "./source-step";
@@ -74,7 +75,10 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
       <div className="card grid gap-3 p-4 md:grid-cols-[2fr_1fr_1fr]">
         {field("title", "总结标题", { placeholder: "如 2026年上半年党建工作总结", "aria-label": "总结标题" })}
         {field("period", "期间", { placeholder: "如 2026年上半年" })}
-        {field("deadline", "截止日期", { type: "date", "aria-label": "截止日期" })}
+        <div>
+          <span className="label">截止日期</span>
+          <DateField value={meta.deadline} aria-label="截止日期" onChange={(iso) => setMeta({ ...meta, deadline: iso })} />
+        </div>
         <label className="block md:col-span-3">
           <span className="label">开头段落</span>
           <textarea className="input font-serif" rows={3} value={meta.preamble} onChange={(e) => setMeta({ ...meta, preamble: e.target.value })} />

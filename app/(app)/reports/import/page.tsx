@@ -1,5 +1,5 @@
 import { requirePageUser } from "@/app/_server/session";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listDepartments } from "@/lib/accounts/departments";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** 新建 / 导入总结 (admins): upload or paste last year's summary, reshape the outline, create. */
 export default async function ImportPage() {
   const user = await requirePageUser();
-  if (!canReport(user, "administer")) return forbiddenPage("只有管理员可以新建或导入总结");
+  if (!canReport(user, "administer")) forbidden();
   prewarmImportWorker(); // the upload that follows starts parsing at once
   const departments = await listDepartments(await getDb());
   return (

@@ -9,6 +9,8 @@ import {
   assignAll, canShift, flatNumbers, isGroupingHeading, mergeIntoPrevious, placeholderCount, removeSection,
   shiftLevel, splitAtParagraph, updateSection, type PlanSection,
 } from "@/lib/reports/import-plan";
+import { DateField } from "@/app/_components/date-field";
+import { countWords } from "@/lib/text/word-count";
 import type { Dept } from "./import-wizard";
 
 export function PlanEditor({ plan, onChange, departments }: { plan: PlanSection[]; onChange: (p: PlanSection[]) => void; departments: Dept[] }) {
@@ -47,7 +49,7 @@ export function PlanEditor({ plan, onChange, departments }: { plan: PlanSection[
                   <div className="mt-1 flex items-center gap-2 text-xs text-slate-500" style={{ paddingLeft: `${(s.level - 1) * 18}px` }}>
                     {paragraphs.length > 0 ? (
                       <button type="button" className="hover:text-brand-700" onClick={() => setOpen(open === s.key ? null : s.key)}>
-                        正文 {s.body.length} 字{open === s.key ? " ▲" : " ▼"}
+                        正文 {countWords(s.body)} 字{open === s.key ? " ▲" : " ▼"}
                       </button>
                     ) : <span>{isGroupingHeading(plan, i) ? "分组标题（无正文，不需审核）" : "无正文"}</span>}
                     {count > 0 && <span className="badge bg-amber-100 text-amber-800" data-testid="plan-placeholders">占位符 {count}</span>}
@@ -74,7 +76,7 @@ export function PlanEditor({ plan, onChange, departments }: { plan: PlanSection[
                     {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
                   </select>
                 </td>
-                <td><input type="date" className="input w-36" value={s.dueDate} aria-label={`第${i + 1}节截止日期`} onChange={(e) => onChange(updateSection(plan, i, { dueDate: e.target.value }))} /></td>
+                <td><DateField className="w-44" value={s.dueDate} aria-label={`第${i + 1}节截止日期`} onChange={(iso) => onChange(updateSection(plan, i, { dueDate: iso }))} /></td>
                 <td className="whitespace-nowrap">
                   <button type="button" className="btn px-2 text-xs" disabled={i === 0} title="把本节标题和正文并入上一节的正文" onClick={() => onChange(mergeIntoPrevious(plan, i))}>并入上节</button>
                   <button type="button" className="btn btn-danger ml-1 px-2 text-xs" aria-label={`删除第${i + 1}节`} onClick={() => onChange(removeSection(plan, i))}>删除</button>

@@ -16,6 +16,7 @@ export function SourceStep({ maxBytes, onParsed, onBlank }: {
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [pending, start] = useTransition();
   const fileRef = useRef<HTMLInputElement>(null);
+  const [fileName, setFileName] = useState("");
 
   const submit = (form: HTMLFormElement, field: "file" | "text") => {
     const data = new FormData(form);
@@ -49,7 +50,14 @@ export function SourceStep({ maxBytes, onParsed, onBlank }: {
       <form className="card space-y-3 p-5" onSubmit={(e) => { e.preventDefault(); submit(e.currentTarget, "file"); }}>
         <h2 className="font-semibold">上传去年的总结</h2>
         <p className="text-sm text-slate-500">支持 .docx 和 .txt（UTF-8 或 GB18030 编码），不超过 {maxBytes / 1048576} MB。导入后先预览，确认后才创建。</p>
-        <input ref={fileRef} type="file" name="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-label="选择文件" className="block w-full text-sm" />
+        {/* The browser's own file button says "Choose File" in an English browser: the input is
+            visually hidden (still focusable: Space opens it) and our label-button speaks Chinese. */}
+        <div className="flex items-center gap-2">
+          <input ref={fileRef} id="import-file" type="file" name="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-label="选择文件" className="peer sr-only" onChange={(e) => { setFileName(e.target.files?.[0]?.name ?? ""); setError(null); }} />
+          <label htmlFor="import-file" className="btn cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">选择文件…</label>
+          <span className="min-w-0 truncate text-sm text-slate-600" data-testid="import-file-name">{fileName || "未选择文件"}</span>
+        </div>
         {err("file")}
         <button className="btn btn-primary" disabled={pending}>{pending ? "正在识别…" : "识别文件"}</button>
       </form>

@@ -4,10 +4,9 @@
  * open it; the collaboration server decides again at the WebSocket upgrade.
  */
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { requirePageUser } from "@/app/_server/session";
-import { forbiddenPage } from "@/app/_components/forbidden";
 import { getDb } from "@/db/client";
 import { sections } from "@/db/schema";
 import { canSection } from "@/lib/policy";
@@ -25,7 +24,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const { report, sections: outline } = await getReportWithOutline(db, row.reportId);
   const section = outline.find((s) => s.id === id);
   if (!section) notFound();
-  if (!canSection(user, "read", section)) return forbiddenPage("此章节不属于您的部门，您没有权限查看");
+  if (!canSection(user, "read", section)) forbidden();
   return (
     <div className="space-y-3">
       <div>

@@ -1,6 +1,7 @@
 /**
  * The dashboard's section table: numbered titles indented by level (heading-only sections as
- * group rows), department dot, state, due date with 逾期, last activity, placeholders.
+ * group rows), department dot, state, due date with 逾期, last activity, placeholders. On a
+ * phone each row is a card (`.table-cards` in globals.css, column names from `data-label`).
  */
 import Link from "next/link";
 import type { CurrentUser } from "@/app/_server/session";
@@ -19,7 +20,7 @@ function hrefFor(user: CurrentUser, s: DashboardRow): string | null {
 export function SectionTable({ rows, user, now }: { rows: DashboardRow[]; user: CurrentUser; now: Date }) {
   return (
     <div className="card overflow-hidden">
-      <table className="table" data-testid="section-table">
+      <table className="table table-cards" data-testid="section-table">
         <thead>
           <tr><th>章节</th><th className="w-32">部门</th><th className="w-24">状态</th><th className="w-32">截止日期</th><th className="w-28">最近动态</th><th className="w-20 text-right">待补充</th></tr>
         </thead>
@@ -46,19 +47,19 @@ export function SectionTable({ rows, user, now }: { rows: DashboardRow[]; user: 
                     <span className="text-slate-600">{s.number}{s.title}</span>
                   )}
                 </td>
-                <td>
+                <td data-label="部门">
                   <span className="flex items-center gap-1.5 text-xs">
                     <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: s.departmentColor ?? "#cbd5e1" }} />
                     {s.departmentName ?? "未分配"}
                   </span>
                 </td>
-                <td><StateBadge state={s.state} /></td>
-                <td className="text-xs">
+                <td data-label="状态"><StateBadge state={s.state} /></td>
+                <td className="text-xs" data-label="截止">
                   {s.dueDate ?? "—"}
                   {s.overdue && <span className="badge ml-1 bg-red-100 text-red-700" data-testid="overdue">逾期</span>}
                 </td>
-                <td className="text-xs text-slate-500" title={formatDateTime(s.lastActivityAt)}>{formatRelative(s.lastActivityAt, now)}</td>
-                <td className="text-right text-xs" data-testid="row-placeholders">
+                <td className="text-xs text-slate-500" data-label="动态" title={formatDateTime(s.lastActivityAt)}>{formatRelative(s.lastActivityAt, now)}</td>
+                <td className="text-right text-xs" data-label="待补充" data-testid="row-placeholders">
                   {s.placeholders ? <span className="badge bg-yellow-100 text-yellow-800">{s.placeholders}</span> : <span className="text-slate-400">0</span>}
                 </td>
               </tr>

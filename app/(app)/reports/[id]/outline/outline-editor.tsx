@@ -6,11 +6,18 @@
  */
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { DateField } from "@/app/_components/date-field";
 import { outlineCommand, type OutlineCommand } from "./actions";
 
 export interface OutlineRow {
   id: string; parentId: string | null; level: number; number: string; title: string;
   departmentId: string; dueDate: string; headingOnly: boolean; stateLabel: string;
+}
+
+/** What deleting a section destroys, said before it happens. */
+function deleteWarning(children: number): string {
+  return `${children ? `它下面的 ${children} 个子章节会一起删除，` : ""}各部门已写的内容、审核记录和历史版本会一并删除，不能恢复；其后的章节重新编号。`;
 }
 
 type Cmd = OutlineCommand extends infer C ? (C extends { reportId: string } ? Omit<C, "reportId"> : never) : never;
@@ -65,8 +72,8 @@ export function OutlineEditor({ reportId, sections, departments, locked }: {
                     </select>
                   </td>
                   <td>
-                    <input type="date" className="input w-36" defaultValue={s.dueDate} key={s.dueDate} disabled={disabled} aria-label={`${s.number}截止日期`}
-                      onChange={(e) => run({ op: "assign", sectionId: s.id, dueDate: e.target.value })} />
+                    <DateField className="w-44" value={s.dueDate} disabled={disabled} aria-label={`${s.number}截止日期`}
+                      onChange={(iso) => run({ op: "assign", sectionId: s.id, dueDate: iso })} />
                   </td>
                   <td className="text-xs text-slate-500">{s.stateLabel}</td>
                   <td className="whitespace-nowrap">
@@ -76,11 +83,14 @@ export function OutlineEditor({ reportId, sections, departments, locked }: {
                     <button className="btn ml-1 px-1.5" title="降级（右移）" aria-label={`降级${s.title}`} disabled={disabled || idx === 0 || s.level >= 4} onClick={() => run({ op: "indent", sectionId: s.id })}>→</button>
                     <button className="btn ml-1 px-1.5 text-xs" title="添加下级章节" disabled={disabled || s.level >= 4}
                       onClick={() => { const t = prompt(`在「${s.number}${s.title}」下添加章节，标题：`); if (t?.trim()) run({ op: "add", title: t, parentId: s.id }); }}>+下级</button>
-                    <button className="btn btn-danger ml-1 px-1.5 text-xs" aria-label={`删除${s.title}`} disabled={disabled}
-                      onClick={() => {
-                        const kids = sections.filter((x) => x.parentId === s.id).length;
-                        if (confirm(`确定删除「${s.number}${s.title}」${kids ? `及其下 ${kids} 个子章节` : ""}吗？已写的内容会一并删除，不能恢复。`)) run({ op: "delete", sectionId: s.id });
-                      }}>删除</button>
+                    <ConfirmDialog
+                      trigger={<button className="btn btn-danger ml-1 px-1.5 text-xs" aria-label={`删除${s.title}`} disabled={disabled}>删除</button>}
+                      title={`删除「${s.number}${s.title}」？`}
+                      description={deleteWarning(sections.filter((x) => x.parentId === s.id).length)}
+                      confirmLabel="删除章节"
+                      danger
+                      onConfirm={() => run({ op: "delete", sectionId: s.id })}
+                    />
                   </td>
                 </tr>
               );

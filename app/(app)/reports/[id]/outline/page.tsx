@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageUser } from "@/app/_server/session";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden } from "next/navigation";
+import { orNotFound } from "@/app/_server/or-not-found";
 import { getDb } from "@/db/client";
 import { listDepartments } from "@/lib/accounts/departments";
 import { canReport } from "@/lib/policy";
@@ -13,10 +14,10 @@ export const dynamic = "force-dynamic";
 /** 编辑提纲 (admins): the outline with live numbers, reordering, levels, assignment and dates. */
 export default async function OutlinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
-  if (!canReport(user, "administer")) return forbiddenPage("只有管理员可以编辑提纲");
+  if (!canReport(user, "administer")) forbidden();
   const { id } = await params;
   const db = await getDb();
-  const [{ report, sections }, departments] = await Promise.all([getReportWithOutline(db, id), listDepartments(db)]);
+  const [{ report, sections }, departments] = await Promise.all([orNotFound(getReportWithOutline(db, id)), listDepartments(db)]);
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageUser } from "@/app/_server/session";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden } from "next/navigation";
+import { orNotFound } from "@/app/_server/or-not-found";
 import { getDb } from "@/db/client";
 import { assembleReport } from "@/lib/assembly/assemble-report";
 import { getFinal, listFinals } from "@/lib/assembly/finals";
@@ -16,10 +17,10 @@ const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai",
 /** 预览 (reviewers, admins): the assembled document now; admins finalize, export and reopen here. */
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
-  if (!canReport(user, "preview")) return forbiddenPage("只有审核人和管理员可以预览全文");
+  if (!canReport(user, "preview")) forbidden();
   const { id } = await params;
   const db = await getDb();
-  const { report, sections } = await getReportWithOutline(db, id);
+  const { report, sections } = await orNotFound(getReportWithOutline(db, id));
   const finalized = report.status === "finalized";
   const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
   const finals = await listFinals(db, id);

@@ -7,6 +7,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { finalizeAction, reopenAction } from "./actions";
 
 export interface FinalRow { number: number; createdAt: string; createdByName: string | null }
@@ -42,8 +43,13 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
           <p className="text-green-700">已定稿（第{finals[0]?.number}版）。</p>
         ) : (
           <>
-            <button className="btn btn-primary w-full" disabled={busy || pending.length > 0}
-              onClick={() => confirm("定稿后各章节不能再修改（可重新打开）。确定定稿吗？") && act(() => finalizeAction({ reportId, version }), false)}>定稿</button>
+            <ConfirmDialog
+              trigger={<button className="btn btn-primary w-full" disabled={busy || pending.length > 0}>定稿</button>}
+              title="确定定稿吗？"
+              description="定稿后，所有章节按已通过的文字合成正式文本（新的一版定稿），各章节不能再修改；如需修改，管理员可在本页「重新打开」。"
+              confirmLabel="确认定稿"
+              onConfirm={() => act(() => finalizeAction({ reportId, version }), false)}
+            />
             {pending.length > 0 && (
               <div className="text-xs text-amber-800" data-testid="finalize-blocked">
                 还有 {pending.length} 个章节未通过审核，暂不能定稿：

@@ -11,12 +11,13 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { bodyExtensions, YJS_FIELD } from "@/lib/editor/extensions";
 import { PlaceholderHighlight } from "@/lib/editor/placeholder-highlight";
 import type { SectionCollab } from "@/lib/collab/client/section-collab";
-import { countChineseChars } from "@/lib/collab/client/save-status";
+import { countWords } from "@/lib/text/word-count";
 import { Toolbar } from "./toolbar";
 
 export interface CollabEditorProps {
   collab: SectionCollab;
-  user: { name: string; color: string };
+  /** The awareness `user` field (CollaborationCaret sets it as is): caret colour and department colour. */
+  user: { name: string; color: string; deptColor: string };
   editable: boolean;
   intended: string[];
   onWords(count: number): void;
@@ -41,8 +42,8 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
       extensions,
       editable: false,
       editorProps: { attributes: { "aria-label": "章节正文", spellcheck: "false" } },
-      onUpdate: ({ editor: e }) => onWords(countChineseChars(e.getText())),
-      onCreate: ({ editor: e }) => onWords(countChineseChars(e.getText())),
+      onUpdate: ({ editor: e }) => onWords(countWords(e.getText())),
+      onCreate: ({ editor: e }) => onWords(countWords(e.getText())),
     },
     [extensions],
   );

@@ -5,6 +5,7 @@
  */
 import "./editor.css";
 import { useState } from "react";
+import { personColor } from "@/lib/collab/person-color";
 import { useSectionCollab } from "@/lib/collab/client/use-section-collab";
 import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
@@ -12,14 +13,18 @@ import { StatusLine } from "./status-line";
 
 export interface SectionEditorProps {
   sectionId: string;
+  /** `color`: the department's colour. */
   user: { id: string; name: string; color: string };
   initialState: string;
   intended: string[];
 }
 
 export function SectionEditor({ sectionId, user, initialState, intended }: SectionEditorProps) {
+  // Carets in the person's own colour (two editors of one department differ); the
+  // department colour rings their presence chip.
+  const caretColor = personColor(user.id);
   const { collab, snapshot } = useSectionCollab({
-    sectionId, userId: user.id, user: { name: user.name, color: user.color }, initialState,
+    sectionId, userId: user.id, user: { name: user.name, color: caretColor, deptColor: user.color }, initialState,
   });
   const [words, setWords] = useState(0);
   const [placeholders, setPlaceholders] = useState<number | null>(null);
@@ -36,7 +41,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
         <CollabEditor
           key={collab.doc.guid}
           collab={collab}
-          user={{ name: user.name, color: user.color }}
+          user={{ name: user.name, color: caretColor, deptColor: user.color }}
           editable={editable}
           intended={intended}
           onWords={setWords}

@@ -3,7 +3,7 @@
  * and the frozen versions; `?version=<n>` shows that version's text.
  */
 import Link from "next/link";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { canSection } from "@/lib/policy";
@@ -23,8 +23,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const { version } = await searchParams;
   const db = await getDb();
   const section = await getSectionView(db, id).catch(() => null);
-  if (!section) return forbiddenPage("章节不存在或已被删除");
-  if (!canSection(user, "read", section)) return forbiddenPage("该章节分配给其他部门，您无权查看");
+  if (!section) notFound();
+  if (!canSection(user, "read", section)) forbidden();
   const [events, versions] = [await listReviewEvents(db, id), await listVersions(db, id)];
   const shown = version && /^\d+$/.test(version) ? await getVersionByNumber(db, id, Number(version)) : null;
   const back = user.role === "editor" || section.state !== "in_review" ? `/sections/${id}` : `/sections/${id}/review`;
@@ -37,8 +37,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         <StateBadge state={section.state} />
         <Link href={back} className="ml-auto text-sm text-brand-700 hover:underline">返回章节</Link>
       </div>
-      <div className="grid grid-cols-3 gap-4">
-        <section className="card col-span-2 overflow-hidden">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <section className="card overflow-x-auto lg:col-span-2">
           <h2 className="border-b border-slate-200 px-4 py-2 font-medium">审核记录</h2>
           {events.length === 0 ? (
             <p className="p-4 text-sm text-slate-500">还没有审核记录。</p>

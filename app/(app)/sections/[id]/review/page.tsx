@@ -3,7 +3,7 @@
  * changes since the last version a reviewer saw, text-anchored comments, and 通过 / 退回修改.
  */
 import Link from "next/link";
-import { forbiddenPage } from "@/app/_components/forbidden";
+import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/lib/comments/comments";
@@ -26,8 +26,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const db = await getDb();
   const section = await getSectionView(db, id).catch(() => null);
-  if (!section) return forbiddenPage("章节不存在或已被删除");
-  if (user.role === "editor" || !canSection(user, "read", section)) return forbiddenPage("只有审核人和管理员可以审核章节");
+  if (!section) notFound();
+  if (user.role === "editor" || !canSection(user, "read", section)) forbidden();
   const view = await getReviewView(db, section);
   const comments = await listComments(db, id);
   const canDecide = canSection(user, "approve", section);
@@ -51,8 +51,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       {!view.submitted ? (
         <div className="card p-6 text-slate-500">该章节还没有提交过，暂无可审核的内容。</div>
       ) : (
-        <div className="grid grid-cols-3 gap-4">
-          <div className="col-span-2 space-y-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+          <div className="space-y-2 lg:col-span-2">
             <p className="text-xs text-slate-500">
               审核对象：第 {view.submitted.number} 版，提交于 {formatDateTime(view.submitted.createdAt)}
             </p>
