@@ -8,7 +8,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDb, type Db } from "@/db/client";
-import { onSectionState, registerFlush } from "@/lib/collab/bus";
+import { onReloadSection, onSectionState, registerFlush } from "@/lib/collab/bus";
 import { EXTENSIONS_PARAM } from "@/lib/collab/messages";
 import { notFound } from "@/lib/errors";
 import { authenticateUpgrade, rejectUpgrade } from "./authenticate-upgrade";
@@ -62,6 +62,7 @@ export function createCollabServer(
   );
   const stopHeartbeat = startHeartbeat(wss, o.pingIntervalMs);
   const offState = onSectionState(({ sectionId, state }) => rooms.setState(sectionId, state));
+  const offReload = onReloadSection((sectionId) => rooms.reload(sectionId));
   registerFlush((sectionId) => rooms.flush(sectionId));
   let closing = false;
 
@@ -112,6 +113,7 @@ export function createCollabServer(
     async close() {
       closing = true;
       offState();
+      offReload();
       stopHeartbeat();
       try {
         await rooms.closeAll();
