@@ -5,6 +5,7 @@ import type { AssembledDocument, ExportFormat } from "./types";
 import { exportDocx } from "./docx";
 import { exportHtml } from "./html";
 import { exportMarkdown } from "./markdown";
+import { cleanDocument } from "./clean";
 
 export type { AssembledDocument, AssembledSection, Block, ExportFormat, Inline } from "./types";
 export { prosemirrorToBlocks, textToBlocks, blocksToText } from "./blocks";
@@ -25,10 +26,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * Exports an assembled document. Takes the document and a format ("docx" | "md" | "html");
- * returns the file's bytes (UTF-8 for md/html), its content type and extension.
+ * returns the file's bytes (UTF-8 for md/html), its content type and extension. Control
+ * characters in any text are removed first (clean.ts): no export ever contains one.
  * @throws RangeError for an unknown format (the format often comes from a URL query).
  */
-export async function exportDocument(doc: AssembledDocument, format: ExportFormat): Promise<ExportedFile> {
+export async function exportDocument(raw: AssembledDocument, format: ExportFormat): Promise<ExportedFile> {
+  const doc = cleanDocument(raw);
   const encode = (text: string) => new TextEncoder().encode(text);
   switch (format) {
     case "docx":
