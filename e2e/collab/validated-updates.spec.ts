@@ -10,15 +10,15 @@ import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
 import { and, eq } from "drizzle-orm";
-import type WS from "ws";
+import WS from "ws";
 import { openDatabase } from "@/db/client";
 import { sectionUpdates } from "@/db/schema";
-import { MESSAGE_SAVED, MESSAGE_SYNC } from "@/lib/collab/messages";
+import { EXTENSIONS_PARAM, MESSAGE_SAVED, MESSAGE_SYNC } from "@/lib/collab/messages";
 import { renderSection } from "@/lib/collab/render-section";
 import { YJS_FIELD } from "@/lib/editor/extensions";
 import { startServer, type RunningServer } from "../support/server";
 import { apiSignIn } from "../support/auth";
-import { appendParagraph, cookieHeader, DQB_SECTION, DWB_SECTION, docText, findSection, nodeProvider, rawSocket } from "./support";
+import { appendParagraph, collabUrl, cookieHeader, DQB_SECTION, DWB_SECTION, docText, findSection, nodeProvider } from "./support";
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -34,9 +34,13 @@ const until = async (check: () => boolean, ms = 5000) => {
   return check();
 };
 
-/** A raw socket that records whether a "saved" acknowledgement came and how it closed. */
+/**
+ * A raw socket speaking Hegao's extensions (so the server acknowledges saved writes, message
+ * 101) that records the last acknowledgement and how it closed.
+ */
 async function attacker(url: string, sectionId: string, cookie: string) {
-  const ws: WS = await rawSocket(url, sectionId, cookie);
+  const ws = new WS(`${collabUrl(url, sectionId)}?${EXTENSIONS_PARAM}=1`, { headers: { cookie, origin: url } });
+  await new Promise((resolve, reject) => ws.on("open", resolve).on("unexpected-response", () => reject(new Error("refused"))));
   let saved = 0;
   const closed = new Promise<number>((r) => ws.on("close", (code) => r(code)));
   ws.on("message", (data: Buffer) => {

@@ -288,6 +288,21 @@ describe("validateUpdate accepts what the editor does", () => {
     expect(json).toContain('"orderedList"');
   });
 
+  it("accepts typing into a paragraph that a peer deleted meanwhile (the insert is dropped, not refused)", () => {
+    const server = serverDoc("甲\n乙");
+    const typist = new Y.Doc();
+    Y.applyUpdate(typist, Y.encodeStateAsUpdate(server));
+    const empty = clientUpdates(server, (c) => c.getXmlFragment(YJS_FIELD).insert(2, [new Y.XmlElement("paragraph")]));
+    expect(send(server, empty)).toEqual(["accepted"]);
+    empty.forEach((u) => Y.applyUpdate(typist, u));
+    const typed: Uint8Array[] = [];
+    typist.on("update", (u: Uint8Array) => typed.push(u));
+    (typist.getXmlFragment(YJS_FIELD).get(2) as Y.XmlElement).insert(0, [new Y.XmlText("丙")]);
+    expect(send(server, clientUpdates(server, (c) => c.getXmlFragment(YJS_FIELD).delete(2, 1)))).toEqual(["accepted"]);
+    expect(send(server, typed)).toEqual(["accepted"]);
+    expect(docToContent(server).text).toBe("甲\n乙");
+  });
+
   it("accepts a whole rich document in one update (a client's sync step 2) and a concurrent peer's edits", () => {
     const source = serverDoc("甲\n乙\n丙");
     const server = new Y.Doc();

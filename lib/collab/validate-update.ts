@@ -94,11 +94,14 @@ class ParentResolver {
     const found = this.lookup(id);
     if ("inDoc" in found) {
       const item = found.inDoc;
-      if (item instanceof Y.GC) return { kind: "gone" };
+      // A parent deleted and garbage-collected meanwhile (a peer removed the paragraph being
+      // typed in): Yjs drops the item, as it does for a GC struct.
+      if (item instanceof Y.GC || item.content instanceof Y.ContentDeleted) return { kind: "gone" };
       if (!(item.content instanceof Y.ContentType)) throw invalid("parent is not a type");
       return typeParent(item.content.type as Y.AbstractType<unknown>, sub, this.limits);
     }
     const item = found.inUpdate;
+    if (item instanceof Y.GC || (item instanceof Y.Item && item.content instanceof Y.ContentDeleted)) return { kind: "gone" };
     if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentType)) throw invalid("parent is not a type");
     const outer = this.of(item);
     const type = item.content.type;
