@@ -146,7 +146,7 @@ test("structurally wrong updates are refused with 4422, never saved, and the rep
   };
   big.send(chunk());
   big.send(chunk());
-  expect(await until(() => big.saved() === 2, 10_000)).toBe(true);
+  expect(await until(() => big.saved() === 2, 60_000), `saved ${big.saved()}\n${server.log().slice(-3000)}`).toBe(true);
   big.send(chunk());
   expect(await big.closed).toBe(4413);
   expect(big.saved()).toBe(2);
