@@ -21,6 +21,7 @@ let reportId: string;
 let fullTitle: string;
 
 test.beforeAll(async () => {
+  test.setTimeout(360_000); // two server starts; slow on a loaded machine
   server = await startServer();
   await server.stop();
   // The bad row goes straight into section_updates, as the 22-byte update used to be stored.
