@@ -5,7 +5,8 @@
 import type { DbOrTx } from "@/db/client";
 import { refused } from "@/lib/errors";
 import { prosemirrorToBlocks, textToBlocks } from "@/lib/export/blocks";
-import type { AssembledDocument, AssembledSection } from "@/lib/export/types";
+import type { AssembledDocument, AssembledSection, Block } from "@/lib/export/types";
+import { unreadableMarker, type RenderedSection } from "@/lib/collab/render-section";
 import { getReportWithOutline, type OutlineSection } from "@/lib/reports/get-report";
 import { currentContent, latestApprovedContent } from "./load-content";
 
@@ -31,8 +32,25 @@ export function isReviewed(section: Pick<OutlineSection, "headingOnly">): boolea
 }
 
 /**
+ * Blocks of a section's body: its approved version's JSON, else its live text; a marker naming
+ * the section when that text cannot be read, so one broken section never stops the report.
+ */
+function sectionBlocks(title: string, approved: unknown, live: RenderedSection | undefined): Block[] {
+  const marker: Block[] = [{ type: "paragraph", runs: [{ text: unreadableMarker(title), bold: true }] }];
+  try {
+    if (approved !== undefined) return prosemirrorToBlocks(approved);
+    if (live && !live.ok) return marker;
+    return prosemirrorToBlocks(live?.json ?? { type: "doc" });
+  } catch (err) {
+    console.warn(`[hegao] section ${title} could not be converted for export`, err);
+    return marker;
+  }
+}
+
+/**
  * Builds the AssembledDocument of a report. Heading-only sections contribute only their
  * heading. `draft` is `!useApproved`; finals get no `finalVersion` here (finalize sets it).
+ * A section whose live text cannot be read is assembled as unreadableMarker(title).
  * @throws AppError not_found (report), refused (useApproved and a section has no approved version).
  */
 export async function assembleReport(db: DbOrTx, reportId: string, opts: AssembleOptions): Promise<AssembledDocument> {
@@ -50,7 +68,7 @@ export async function assembleReport(db: DbOrTx, reportId: string, opts: Assembl
     number: s.number,
     title: s.title,
     level: Math.min(4, Math.max(1, s.level)) as AssembledSection["level"],
-    blocks: s.headingOnly ? [] : prosemirrorToBlocks(approved.get(s.id) ?? live.get(s.id) ?? { type: "doc" }),
+    blocks: s.headingOnly ? [] : sectionBlocks(s.title, approved.get(s.id), live.get(s.id)),
     state: s.headingOnly ? "approved" : s.state,
     ...(s.departmentName ? { departmentName: s.departmentName } : {}),
   }));

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { sectionUpdates, sectionVersions } from "@/db/schema";
-import { docFromUpdates, docToContent } from "@/lib/collab/content";
+import { renderSection, type RenderedSection } from "@/lib/collab/render-section";
 
 /**
  * The latest `kind='approved'` version's ProseMirror JSON of each section that has one.
@@ -24,11 +24,12 @@ export async function latestApprovedContent(db: DbOrTx, sectionIds: string[]): P
 }
 
 /**
- * The current text of each section as ProseMirror JSON, rebuilt from its Yjs update log.
- * Takes section ids; returns sectionId → JSON (a section without updates is an empty doc).
+ * The current text of each section, rebuilt from its Yjs update log by the safe renderer.
+ * Takes section ids; returns sectionId → RenderedSection (`ok: false` for an unreadable log;
+ * a section without updates is an empty doc). Never throws for the content.
  */
-export async function currentContent(db: DbOrTx, sectionIds: string[]): Promise<Map<string, unknown>> {
-  const out = new Map<string, unknown>();
+export async function currentContent(db: DbOrTx, sectionIds: string[]): Promise<Map<string, RenderedSection>> {
+  const out = new Map<string, RenderedSection>();
   if (sectionIds.length === 0) return out;
   const rows = await db
     .select({ sectionId: sectionUpdates.sectionId, update: sectionUpdates.update })
@@ -42,9 +43,9 @@ export async function currentContent(db: DbOrTx, sectionIds: string[]): Promise<
     bySection.set(row.sectionId, list);
   }
   for (const id of sectionIds) {
-    const doc = docFromUpdates(bySection.get(id) ?? []);
-    out.set(id, docToContent(doc).json);
-    doc.destroy();
+    const rendered = renderSection(bySection.get(id) ?? []);
+    if (!rendered.ok) console.warn(`[hegao] section ${id} is unreadable: ${rendered.error}`);
+    out.set(id, rendered);
   }
   return out;
 }

@@ -8,6 +8,9 @@
  * - `publishAccessChange` is called after anything that may change who may write a section
  *   commits (account disabled / role or department changed, section reassigned or deleted):
  *   the collaboration server re-decides every affected connection from the database.
+ * - `publishReloadSection` is called after a section's update log was replaced (an admin restored
+ *   an unreadable section): its room drops its in-memory document unsaved and closes its
+ *   connections, so the next open loads the restored log.
  * - `flushSection` asks the collaboration server to write a room's pending updates to the
  *   database before a version is frozen; a no-op when no collaboration server runs (CLI, tests).
  */
@@ -63,6 +66,17 @@ export function publishAccessChange(change: AccessChange): void {
 export function onAccessChange(listener: (change: AccessChange) => void): () => void {
   bus().events.on("access", listener);
   return () => bus().events.off("access", listener);
+}
+
+/** Tells the collaboration server that a section's stored log was replaced under its room. */
+export function publishReloadSection(sectionId: string): void {
+  bus().events.emit("reload", sectionId);
+}
+
+/** Subscribes to log replacements; returns the unsubscribe function. */
+export function onReloadSection(listener: (sectionId: string) => void): () => void {
+  bus().events.on("reload", listener);
+  return () => bus().events.off("reload", listener);
 }
 
 /** Registers the collaboration server's flush (one per process). */

@@ -5,6 +5,7 @@ import type { AssembledDocument, ExportFormat, ExportOptions } from "./types";
 import { exportDocx } from "./docx";
 import { exportHtml } from "./html";
 import { exportMarkdown } from "./markdown";
+import { cleanDocument } from "./clean";
 
 export type { AssembledDocument, AssembledSection, Block, ExportFormat, ExportOptions, Inline, TableCell } from "./types";
 export { prosemirrorToBlocks, textToBlocks, blocksToText } from "./blocks";
@@ -26,10 +27,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /**
  * Exports an assembled document. Takes the document, a format ("docx" | "md" | "html") and
  * ExportOptions (cleanDraft, boldLevel3, author; all optional); returns the file's bytes
- * (UTF-8 for md/html), its content type and extension.
+ * (UTF-8 for md/html), its content type and extension. Control characters in any text are
+ * removed first (clean.ts): no export ever contains one.
  * @throws RangeError for an unknown format (the format often comes from a URL query).
  */
-export async function exportDocument(doc: AssembledDocument, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
+export async function exportDocument(raw: AssembledDocument, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
+  const doc = cleanDocument(raw);
   const encode = (text: string) => new TextEncoder().encode(text);
   switch (format) {
     case "docx":

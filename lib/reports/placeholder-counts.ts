@@ -5,12 +5,12 @@
 import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { sectionUpdates } from "@/db/schema";
-import { docFromUpdates, docToContent } from "@/lib/collab/content";
+import { renderSection } from "@/lib/collab/render-section";
 import { countPlaceholders } from "@/lib/placeholders/find";
 
 /**
  * Section id → number of unresolved placeholders (intended keys excluded).
- * Sections without stored text count 0.
+ * Sections without stored text, or whose text cannot be read, count 0.
  */
 export async function placeholderCounts(
   db: DbOrTx,
@@ -26,9 +26,8 @@ export async function placeholderCounts(
   const bySection = new Map<string, Uint8Array[]>();
   for (const r of rows) bySection.set(r.sectionId, [...(bySection.get(r.sectionId) ?? []), r.update]);
   for (const s of list) {
-    const doc = docFromUpdates(bySection.get(s.id) ?? []);
-    counts.set(s.id, countPlaceholders(docToContent(doc).text, s.intendedPlaceholders));
-    doc.destroy();
+    const rendered = renderSection(bySection.get(s.id) ?? []);
+    counts.set(s.id, rendered.ok ? countPlaceholders(rendered.text, s.intendedPlaceholders) : 0);
   }
   return counts;
 }

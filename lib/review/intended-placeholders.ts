@@ -11,14 +11,14 @@ import { notFound, refused } from "@/lib/errors";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { assertSection, type Principal } from "@/lib/policy";
 import { listPlaceholders, type SectionPlaceholder } from "./placeholder-check";
-import { loadSectionContent } from "./section-doc";
+import { loadSectionContent, readSectionContent } from "./section-doc";
 
-/** The placeholders of a section's current text with their intended flags. */
+/** The placeholders of a section's current text with their intended flags (none when unreadable). */
 export async function sectionPlaceholders(db: Db, sectionId: string): Promise<SectionPlaceholder[]> {
   const [section] = await db.select({ intended: sections.intendedPlaceholders }).from(sections).where(eq(sections.id, sectionId));
   if (!section) throw notFound("章节");
-  const { text } = await loadSectionContent(db, sectionId);
-  return listPlaceholders(text, section.intended);
+  const content = await readSectionContent(db, sectionId);
+  return content.ok ? listPlaceholders(content.text, section.intended) : [];
 }
 
 /**
@@ -26,7 +26,8 @@ export async function sectionPlaceholders(db: Db, sectionId: string): Promise<Se
  * refreshes `placeholderCount`. Only editors who may edit the section (own department, draft or
  * changes_requested).
  * @returns the new intended keys and unresolved count.
- * @throws AppError not_found; forbidden; refused when marking a key the text does not contain.
+ * @throws AppError not_found; forbidden; refused when marking a key the text does not contain,
+ *   or when the text cannot be read.
  */
 export async function setPlaceholderIntended(
   db: Db,

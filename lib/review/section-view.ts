@@ -8,12 +8,14 @@ import { sections } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { getReportWithOutline, type OutlineSection } from "@/lib/reports/get-report";
-import { loadSectionContent } from "./section-doc";
+import { readSectionContent } from "./section-doc";
 
 export interface SectionView extends OutlineSection {
   reportTitle: string;
-  /** Unresolved placeholders in the current text. */
+  /** Unresolved placeholders in the current text (0 when it cannot be read). */
   placeholders: number;
+  /** false when the stored text cannot be read (lib/collab/render-section.ts): restore it. */
+  readable: boolean;
 }
 
 /**
@@ -26,8 +28,9 @@ export async function getSectionView(db: DbOrTx, sectionId: string): Promise<Sec
   const { report, sections: outline } = await getReportWithOutline(db, row.reportId);
   const section = outline.find((s) => s.id === sectionId);
   if (!section) throw notFound("章节");
-  const { text } = await loadSectionContent(db, sectionId);
-  return { ...section, reportTitle: report.title, placeholders: countPlaceholders(text, section.intendedPlaceholders) };
+  const content = await readSectionContent(db, sectionId);
+  const placeholders = content.ok ? countPlaceholders(content.text, section.intendedPlaceholders) : 0;
+  return { ...section, reportTitle: report.title, placeholders, readable: content.ok };
 }
 
 /** The public JSON shape of `GET /api/sections/<id>` (design.md "Interfaces"). */

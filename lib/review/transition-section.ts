@@ -48,7 +48,8 @@ export interface TransitionResult {
  * Fires `event` on a section.
  * @throws AppError not_found (no such section); forbidden (policy: wrong role or department);
  *   conflict (stale `version`, or lost a race); refused (event not possible in this state,
- *   placeholders left on submit, nothing submitted to approve); validation on `comment`.
+ *   placeholders left on submit, submit of an unreadable text, nothing submitted to approve);
+ *   validation on `comment`.
  */
 export async function transitionSection(db: Db, input: TransitionInput): Promise<TransitionResult> {
   const comment = input.comment?.trim() || null;

@@ -11,6 +11,7 @@ import { cleanTextSchema } from "@/lib/text/hygiene";
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import { addComment } from "@/lib/comments/comments";
+import { restoreSection } from "@/lib/collab/restore-section";
 import { setPlaceholderIntended } from "@/lib/review/intended-placeholders";
 import { EVENT_LABELS, REVIEW_EVENTS, STATE_LABELS } from "@/lib/review/state-machine";
 import { transitionSection } from "@/lib/review/transition-section";
@@ -53,4 +54,14 @@ export const markIntendedAction = formAction(intendedFormSchema, async (input, u
   const r = await setPlaceholderIntended(await getDb(), { sectionId: input.sectionId, key: input.key, intended: input.intended === "true", actor: user });
   revalidatePath(`/sections/${input.sectionId}`, "layout");
   return { ok: true, data: r, message: input.intended === "true" ? "已标记为有意保留" : "已取消标记" };
+});
+
+const restoreFormSchema = z.object({ sectionId: z.string().min(1) });
+
+/** Restores an unreadable section to its last readable state (admins; the command authorises). */
+export const restoreSectionAction = formAction(restoreFormSchema, async (input, user) => {
+  const r = await restoreSection(await getDb(), { sectionId: input.sectionId, actor: user });
+  revalidatePath(`/sections/${input.sectionId}`, "layout");
+  const from = r.source === "log" ? "最近一次可读的保存" : r.source === "version" ? `第 ${r.versionNumber} 版` : "空白内容";
+  return { ok: true, data: r, message: `已恢复到${from}` };
 });

@@ -10,7 +10,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDb, type Db } from "@/db/client";
-import { registerFlush } from "@/lib/collab/bus";
+import { onReloadSection, registerFlush } from "@/lib/collab/bus";
 import { EXTENSIONS_PARAM } from "@/lib/collab/messages";
 import { notFound } from "@/lib/errors";
 import { authenticateUpgrade, rejectUpgrade, type AuthenticatedUpgrade } from "./authenticate-upgrade";
@@ -71,6 +71,7 @@ export function createCollabServer(
   const stopHeartbeat = startHeartbeat(wss, o.pingIntervalMs);
   const access = new LiveAccess(rooms, databaseFacts(db), log);
   const offAccess = access.subscribe();
+  const offReload = onReloadSection((sectionId) => rooms.reload(sectionId));
   registerFlush((sectionId) => rooms.flush(sectionId));
   const perAccount = new ConnectionCounter(o.maxConnectionsPerAccount);
   const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
@@ -155,6 +156,7 @@ export function createCollabServer(
     async close() {
       closing = true;
       offAccess();
+      offReload();
       stopHeartbeat();
       try {
         await rooms.closeAll();

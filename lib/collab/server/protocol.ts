@@ -3,8 +3,9 @@
  * sync and awareness messages:
  * - sync step 1 → answer with step 2 (what the client lacks);
  * - sync step 2 / update → counted; dropped when the connection is read-only; otherwise
- *   validated (`Y.decodeUpdate`), applied with the connection as origin, and handed to the
- *   room for persistence and acknowledgement;
+ *   decoded (`Y.decodeUpdate`), checked against the section's schema and limits
+ *   (lib/collab/validate-update.ts: refused with 4422 / 4413), applied with the connection as
+ *   origin, and handed to the room for persistence and acknowledgement;
  * - awareness → through the awareness guard, then applied;
  * - query awareness → all current states.
  * Anything else, or a frame that does not decode, throws ProtocolError: the room closes that
@@ -19,6 +20,7 @@ import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC 
 import { CLOSE, type Connection } from "./connection";
 import { guardAwarenessUpdate } from "./awareness-guard";
 import { ProtocolError } from "./protocol-error";
+import { validateUpdate } from "@/lib/collab/validate-update";
 
 /** What the protocol needs of a room. */
 export interface ProtocolRoom {
@@ -85,6 +87,7 @@ function handleSync(room: ProtocolRoom, conn: Connection, decoder: decoding.Deco
     room.written(conn, null, count);
     return;
   }
+  validateUpdate(room.doc, decoded); // throws 4422 / 4413: never applied, stored or acknowledged
   Y.applyUpdate(room.doc, update, conn);
   room.written(conn, update, count);
 }

@@ -74,6 +74,19 @@ export class Rooms {
     if (this.rooms.get(room.sectionId) === room) this.rooms.delete(room.sectionId);
   }
 
+  /**
+   * The section's stored log was replaced (restore): the room is dropped WITHOUT saving — its
+   * document and pending updates hold the state that was replaced — and its connections are
+   * closed (1001), so clients reconnect to a room loaded from the new log.
+   */
+  reload(sectionId: string): void {
+    const room = this.rooms.get(sectionId);
+    if (!room) return;
+    this.rooms.delete(sectionId);
+    this.cancelUnload(room);
+    room.destroy(CLOSE.goingAway, "section restored");
+  }
+
   /** Writes a section's pending updates (no-op when its room is not loaded). */
   async flush(sectionId: string): Promise<void> {
     const room = this.rooms.get(sectionId);

@@ -1,7 +1,8 @@
 /**
  * The section page: header (report breadcrumb, computed number + title, department, live
- * review state), the collaborative editor, and the review sidebar. The policy decides who may
- * open it; the collaboration server decides again at the WebSocket upgrade.
+ * review state), the collaborative editor — or, when the stored text cannot be read, the
+ * unreadable marker with the admins' restore button — and the review sidebar. The policy
+ * decides who may open it; the collaboration server decides again at the WebSocket upgrade.
  */
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -9,10 +10,13 @@ import { eq } from "drizzle-orm";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { sections } from "@/db/schema";
-import { canSection } from "@/lib/policy";
+import { canAdminister, canSection } from "@/lib/policy";
+import { unreadableMarker } from "@/lib/collab/render-section";
+import { readSectionContent } from "@/lib/review/section-doc";
 import { getReportWithOutline } from "@/lib/reports/get-report";
 import { SectionEditor } from "./editor/section-editor";
 import { StateBadge } from "./editor/state-badge";
+import { UnreadablePanel } from "./editor/unreadable-panel";
 import { SectionSidebar } from "./sidebar";
 
 export default async function SectionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -25,6 +29,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const section = outline.find((s) => s.id === id);
   if (!section) notFound();
   if (!canSection(user, "read", section)) forbidden();
+  const readable = (await readSectionContent(db, id)).ok;
   return (
     <div className="space-y-3">
       <div>
@@ -46,12 +51,16 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         </div>
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
-        <SectionEditor
-          sectionId={section.id}
-          user={{ id: user.id, name: user.name, color: user.departmentColor }}
-          initialState={section.state}
-          intended={section.intendedPlaceholders}
-        />
+        {readable ? (
+          <SectionEditor
+            sectionId={section.id}
+            user={{ id: user.id, name: user.name, color: user.departmentColor }}
+            initialState={section.state}
+            intended={section.intendedPlaceholders}
+          />
+        ) : (
+          <UnreadablePanel sectionId={section.id} marker={unreadableMarker(section.title)} canRestore={canAdminister(user)} />
+        )}
         <SectionSidebar sectionId={section.id} user={user} />
       </div>
     </div>
