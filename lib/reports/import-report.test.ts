@@ -43,7 +43,7 @@ describe.each(testDbTargets())("import with a table on $name", (target) => {
     expect(first.json.content?.map((n) => n.type)).toEqual(["paragraph", "table"]);
     const table = first.json.content![1];
     expect(table.content?.map((row) => row.content?.map((c) => c.type))).toEqual([["tableHeader", "tableHeader"], ["tableCell", "tableCell"]]);
-    expect(first.text).toBe("完成情况如下：\n指标\n完成\n发展党员\nX名");
+    expect(first.text).toBe("完成情况如下：\n指标 | 完成\n发展党员 | X名"); // table rows as plain text: cells joined by " | "
     expect(first.text).not.toContain("［表格");
     expect((await content(created.sections[1].id)).json.content?.map((n) => n.type)).toEqual(["paragraph"]);
   });
