@@ -3,7 +3,7 @@
  * chain's stages (./progress.ts) and separation of duties. Returns what the command must write;
  * throws a TransitionError with a Chinese reason. No database, no React.
  */
-import type { ChainAccount } from "./chain";
+import { admits, type ChainAccount } from "./chain";
 import { stageProgress, standing, type ReviewFacts } from "./progress";
 import { stepFor, WORKFLOW, type ActorKind } from "./table";
 import { EVENT_META, STATE_META, type ReviewEvent, type SectionState } from "./vocabulary";
@@ -51,7 +51,7 @@ export interface Outcome {
   stageChanged: boolean;
   approval?: { stage: number; onBehalfOfId: string | null };
   delegation?: { stage: number; fromId: string; toId: string };
-  /** Void live approvals of this round at stages >= n (return to the previous stage). */
+  /** Void live approvals of this round at stages >= n (1: back to the editors; k-1: return to the previous stage). */
   voidFromStage?: number;
   startsRound?: boolean;
   freezes?: "submitted" | "approved";
@@ -88,7 +88,13 @@ const notAllowed = (event: ReviewEvent) => new TransitionError("not_allowed", `�
 export function decide(i: DecideInput): Outcome {
   const { state, event, facts } = i;
   const anyStep = Object.values(WORKFLOW).map((row) => row[event]).find(Boolean);
-  if (!anyStep || !actorKindMatches(anyStep.actor, i)) throw notAllowed(event);
+  if (!anyStep || !actorKindMatches(anyStep.actor, i)) {
+    // Say why when a rule names the actor but separation of duties bars them (a department's editor).
+    const def = facts.chain[facts.stage - 1];
+    const barred = anyStep?.actor.startsWith("stage_") && def && admits(def, i.actor, i.departmentId).ok;
+    const s = barred ? standing(i.actor, facts.stage, i.departmentId, facts) : null;
+    throw s && !s.ok ? new TransitionError("not_allowed", s.reason) : notAllowed(event);
+  }
   const step = stepFor(state, event);
   if (!step) {
     throw new TransitionError("invalid_state", `当前状态为「${STATE_META[state].label}」，不能执行「${EVENT_META[event].label}」，请刷新后重试`);
@@ -96,7 +102,11 @@ export function decide(i: DecideInput): Outcome {
   const comment = i.comment?.trim();
   const stage = facts.stage;
   const def = facts.chain[stage - 1];
-  const base: Outcome = { to: step.to, stage: 1, actedAtStage: null, stageChanged: true, freezes: step.freezes, startsRound: step.startsRound };
+  // Back to the editors (return, withdraw, reopen): the round is over and its approvals are void.
+  const base: Outcome = {
+    to: step.to, stage: 1, actedAtStage: null, stageChanged: true, freezes: step.freezes, startsRound: step.startsRound,
+    ...(STATE_META[step.to].editable ? { voidFromStage: 1 } : {}),
+  };
 
   if (step.beforeFirstApproval && facts.approvals.length > 0) {
     throw new TransitionError("invalid_state", "已有审核人通过，不能撤回；如需修改，请联系审核人退回");
