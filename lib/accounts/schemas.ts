@@ -30,6 +30,8 @@ export const createUserSchema = z.object({
   password: passwordSchema,
   departmentId: z.string().min(1, "请选择部门"),
   role: roleSchema,
+  /** 部门负责人 of its department (signs off at a `departmentLead` stage). */
+  lead: z.boolean().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -39,6 +41,7 @@ export const updateUserSchema = z.object({
   departmentId: z.string().min(1, "请选择部门").optional(),
   role: roleSchema.optional(),
   disabled: z.boolean().optional(),
+  lead: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -18,6 +18,8 @@ export interface UserView {
   departmentId: string;
   departmentName: string;
   disabled: boolean;
+  /** 部门负责人 of its department. */
+  lead: boolean;
   createdAt: string;
 }
 
@@ -26,7 +28,7 @@ export async function listUsers(db: DbOrTx): Promise<UserView[]> {
   const rows = await db
     .select({
       id: users.id, username: users.username, displayName: users.displayName, role: users.role,
-      departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, createdAt: users.createdAt,
+      departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, lead: users.isDepartmentLead, createdAt: users.createdAt,
     })
     .from(users)
     .innerJoin(departments, eq(users.departmentId, departments.id))
@@ -53,17 +55,19 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<Us
       passwordHash: await hashPassword(data.password),
       departmentId: dept.id,
       role: data.role,
+      isDepartmentLead: data.lead ?? false,
     })
     .returning();
-  return { ...row, departmentName: dept.name, createdAt: row.createdAt.toISOString() };
+  return { ...row, lead: row.isDepartmentLead, departmentName: dept.name, createdAt: row.createdAt.toISOString() };
 }
 
 /**
- * Changes an account's name, department, role or disabled flag.
+ * Changes an account's name, department, role, disabled or lead (部门负责人) flag.
  * @throws ZodError; AppError not_found, validation (unknown department).
  */
 export async function updateUser(db: DbOrTx, input: UpdateUserInput): Promise<void> {
-  const { userId, ...changes } = updateUserSchema.parse(input);
+  const { userId, lead, ...rest } = updateUserSchema.parse(input);
+  const changes = { ...rest, ...(lead !== undefined ? { isDepartmentLead: lead } : {}) };
   if (changes.departmentId) {
     const [dept] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, changes.departmentId));
     if (!dept) throw new AppError("validation", "部门不存在", "departmentId");

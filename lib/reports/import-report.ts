@@ -17,6 +17,8 @@ export interface ImportedReportInput {
   /** Assign every section except grouping headings to this department (before per-section ones). */
   assignAllDepartmentId?: string | null;
   createdBy?: string | null;
+  /** Review chain template to copy (default: the one-stage chain). */
+  chainTemplateId?: string | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function createImportedReport(db: Db, input: ImportedReportInput): 
     preamble: input.preamble,
     deadline: input.deadline || null,
     createdBy: input.createdBy ?? null,
+    chainTemplateId: input.chainTemplateId ?? null,
     sections: plan.map((s, i) => ({
       level: s.level,
       title: s.title,

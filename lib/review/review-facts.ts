@@ -9,15 +9,17 @@ import { sectionApprovals, sectionDelegations, sectionVersions, type Section } f
 import { chainAccounts } from "@/lib/accounts/principal";
 import type { Chain, ReviewFacts } from "@/lib/workflow";
 
-/** Facts of `section`'s current round under `chain` (the report's copy). */
-export async function loadReviewFacts(db: DbOrTx, section: Pick<Section, "id" | "stage" | "reviewRound">, chain: Chain): Promise<ReviewFacts> {
+/** Facts of `section`'s current round under `chain` (the report's copy); pass `known` accounts to skip reading them. */
+export async function loadReviewFacts(
+  db: DbOrTx, section: Pick<Section, "id" | "stage" | "reviewRound">, chain: Chain, known?: ReviewFacts["accounts"],
+): Promise<ReviewFacts> {
   const [approvals, delegations, [submitted], accounts] = await Promise.all([
     db.select().from(sectionApprovals).where(and(eq(sectionApprovals.sectionId, section.id), eq(sectionApprovals.round, section.reviewRound), isNull(sectionApprovals.voidedAt))),
     db.select().from(sectionDelegations).where(and(eq(sectionDelegations.sectionId, section.id), eq(sectionDelegations.round, section.reviewRound))),
     db.select({ createdBy: sectionVersions.createdBy }).from(sectionVersions)
       .where(and(eq(sectionVersions.sectionId, section.id), eq(sectionVersions.kind, "submitted")))
       .orderBy(desc(sectionVersions.number)).limit(1),
-    chainAccounts(db),
+    known ?? chainAccounts(db),
   ]);
   return {
     chain,
