@@ -43,13 +43,13 @@ export type Standing = { ok: true; onBehalfOfId: string | null } | { ok: false; 
 export function standing(actor: ChainAccount, stage: number, departmentId: string | null, f: ReviewFacts): Standing {
   const def = f.chain[stage - 1];
   if (!def) return { ok: false, reason: "审核流程中没有这个环节" };
+  if (f.approvals.some((a) => a.approverId === actor.id)) return { ok: false, reason: "您已在本轮审核中通过过此章节，同一人不能重复审核" };
   const delegated = f.delegations.find((d) => d.stage === stage && d.toId === actor.id);
   const rule = admits(def, actor, departmentId);
   if (!delegated) {
     if (!rule.ok) return { ok: false, reason: `您不是「${def.name}」环节的审核人` };
     if (f.delegations.some((d) => d.stage === stage && d.fromId === actor.id)) return { ok: false, reason: "您已将本环节的审核转交给他人" };
   }
-  if (f.approvals.some((a) => a.approverId === actor.id)) return { ok: false, reason: "您已在本轮审核中通过过此章节，同一人不能重复审核" };
   if (f.submittedBy === actor.id) return { ok: false, reason: "此版本由您提交，不能审核自己提交的内容" };
   if (actor.role === "editor" && departmentId !== null && actor.departmentId === departmentId && !rule.asLead) {
     return { ok: false, reason: "本部门的撰稿人只能以部门负责人身份审核本部门的章节" };
