@@ -9,8 +9,7 @@ import { reports, sections } from "@/db/schema";
 import { computeNumbers } from "@/lib/outline/numbering";
 import { canSection, type Principal } from "@/lib/policy";
 import { REPORT_STATUSES, isReportOpen, SECTION_STATES, STATE_META } from "@/lib/workflow";
-import { chainAccounts } from "@/lib/accounts/principal";
-import { loadReviewFacts } from "./review-facts";
+import { loadManyReviewFacts } from "./review-facts";
 
 export interface InboxItem {
   sectionId: string;
@@ -36,9 +35,9 @@ export async function reviewInbox(db: DbOrTx, user: Principal): Promise<InboxIte
     .orderBy(asc(sections.stageSince));
   const items: InboxItem[] = [];
   const numbersByReport = new Map<string, Map<string, string>>();
-  const accounts = waiting.length ? await chainAccounts(db) : [];
+  const facts = await loadManyReviewFacts(db, waiting.map((w) => ({ section: w.s, chain: w.chain })));
   for (const { s, reportTitle, chain } of waiting) {
-    const review = await loadReviewFacts(db, s, chain, accounts);
+    const review = facts.get(s.id)!;
     if (!canSection(user, "approve", { departmentId: s.departmentId, state: s.state, review })) continue;
     if (!numbersByReport.has(s.reportId)) {
       numbersByReport.set(s.reportId, computeNumbers(await db.select().from(sections).where(eq(sections.reportId, s.reportId))));

@@ -13,7 +13,7 @@ export type Chain = ChainStage[];
 /** Today's behaviour: one stage 审核, any reviewer or admin approves. */
 export const DEFAULT_CHAIN: Chain = DEFAULT_CHAIN_JSON;
 export const DEFAULT_CHAIN_NAME = "默认（一级审核）";
-export const STAGE_MODE_LABELS: Record<ChainStage["mode"], string> = { any: "或签（一人通过即可）", all: "会签（全部通过）" };
+export { STAGE_MODE_LABELS } from "./chain-labels";
 
 /** An account as the chain sees it (active accounts only are passed in). */
 export interface ChainAccount {
