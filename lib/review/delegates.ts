@@ -2,7 +2,7 @@
  * Whom an account may hand its pending approval to (转交): every active account the workflow
  * accepts as the target (the stage rule admits it; an admin may pick anyone who may approve).
  */
-import { decide, TransitionError, type ChainAccount, type ReviewFacts, type SectionState } from "@/lib/workflow";
+import { decide, DELEGATING_EVENT, TransitionError, type ChainAccount, type ReviewFacts, type SectionState } from "@/lib/workflow";
 
 /** Accounts `actorId` may delegate the current stage to, by username. */
 export function delegateCandidates(actorId: string, section: { state: SectionState; departmentId: string | null; review: ReviewFacts }): ChainAccount[] {
@@ -11,7 +11,7 @@ export function delegateCandidates(actorId: string, section: { state: SectionSta
   if (!actor) return [];
   return f.accounts.filter((to) => {
     try {
-      decide({ state: section.state, event: "delegate", actor, departmentId: section.departmentId, facts: f, to });
+      decide({ state: section.state, event: DELEGATING_EVENT, actor, departmentId: section.departmentId, facts: f, to });
       return true;
     } catch (err) {
       if (err instanceof TransitionError) return false;

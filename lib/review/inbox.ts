@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { reports, sections } from "@/db/schema";
 import { computeNumbers } from "@/lib/outline/numbering";
 import { canSection, type Principal } from "@/lib/policy";
-import { REPORT_STATUSES, isReportOpen, SECTION_STATES, STATE_META } from "@/lib/workflow";
+import { APPROVING_EVENT, REPORT_STATUSES, isReportOpen, SECTION_STATES, STATE_META } from "@/lib/workflow";
 import { loadManyReviewFacts } from "./review-facts";
 
 export interface InboxItem {
@@ -38,7 +38,7 @@ export async function reviewInbox(db: DbOrTx, user: Principal): Promise<InboxIte
   const facts = await loadManyReviewFacts(db, waiting.map((w) => ({ section: w.s, chain: w.chain })));
   for (const { s, reportTitle, chain } of waiting) {
     const review = facts.get(s.id)!;
-    if (!canSection(user, "approve", { departmentId: s.departmentId, state: s.state, review })) continue;
+    if (!canSection(user, APPROVING_EVENT, { departmentId: s.departmentId, state: s.state, review })) continue;
     if (!numbersByReport.has(s.reportId)) {
       numbersByReport.set(s.reportId, computeNumbers(await db.select().from(sections).where(eq(sections.reportId, s.reportId))));
     }

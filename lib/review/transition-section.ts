@@ -19,7 +19,7 @@ import { flushSection, publishSectionState } from "@/lib/collab/bus";
 import { conflict, forbidden, refused, validation } from "@/lib/errors";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { canSection, type Principal } from "@/lib/policy";
-import { decide, isReportOpen, isStaged, stepFor, type ChainAccount, type Outcome, type ReviewEvent } from "@/lib/workflow";
+import { decide, freezesSubmission, isDone, isReportOpen, isStageDecision, stepFor, type ChainAccount, type Outcome, type ReviewEvent } from "@/lib/workflow";
 import { contentHash } from "./content-hash";
 import { getSection } from "./get-section";
 import { placeholderRefusal } from "./placeholder-check";
@@ -65,9 +65,7 @@ export interface TransitionResult {
  */
 export async function transitionSection(db: Db, input: TransitionInput): Promise<TransitionResult> {
   // The room's unsaved keystrokes must be in section_updates before the text is frozen.
-  if (stepFor("draft", input.event)?.freezes === "submitted" || stepFor("changes_requested", input.event)?.freezes === "submitted") {
-    await flushSection(input.sectionId);
-  }
+  if (freezesSubmission(input.event)) await flushSection(input.sectionId);
   const result = await db.transaction((tx) => run(tx, input));
   if (result.from !== result.state) publishSectionState({ sectionId: result.sectionId, state: result.state });
   return result;
@@ -133,7 +131,7 @@ async function run(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
     await tx.insert(sectionDelegations).values({ sectionId, round: section.reviewRound, ...out.delegation, byId: actor.id });
   }
   const versionId = await freeze(tx, out, prepared, actor.id);
-  if (event === "approve" || event === "request_changes") {
+  if (isStageDecision(section.state, event)) {
     await tx.update(sections).set({ lastReviewedVersionId: versionId }).where(eq(sections.id, sectionId));
   }
   const stageName = out.actedAtStage ? report.chain[out.actedAtStage - 1]?.name ?? null : null;
@@ -147,7 +145,7 @@ async function run(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
 
 /** An approve is valid from any version since the current stage began; everything else needs the current one. */
 function versionAccepted(section: Section, event: ReviewEvent, version: number): boolean {
-  if (event === "approve" && isStaged(section.state)) return version >= section.stageSinceVersion && version <= section.version;
+  if (stepFor(section.state, event)?.approves) return version >= section.stageSinceVersion && version <= section.version;
   return version === section.version;
 }
 
@@ -168,8 +166,8 @@ async function prepare(tx: Tx, section: Section, event: ReviewEvent, out: Outcom
     if (refusal) throw refused(refusal);
     return { sectionId: section.id, content, basis: null, placeholderCount: countPlaceholders(content.text, section.intendedPlaceholders) };
   }
-  const basis = await latestVersion(tx, section.id, section.state === "approved" ? "approved" : "submitted");
-  if (!basis && (out.approval || event === "request_changes")) throw refused("该章节没有提交的版本，无法审核");
+  const basis = await latestVersion(tx, section.id, isDone(section.state) ? "approved" : "submitted");
+  if (!basis && isStageDecision(section.state, event)) throw refused("该章节没有提交的版本，无法审核");
   return { sectionId: section.id, basis };
 }
 

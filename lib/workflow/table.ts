@@ -62,5 +62,15 @@ export const WORKFLOW: Record<SectionState, Partial<Record<ReviewEvent, Step>>> 
 /** The step for (state, event), or undefined when the event is not possible in that state. */
 export const stepFor = (state: SectionState, event: ReviewEvent): Step | undefined => WORKFLOW[state][event];
 
-/** Events possible from some state for this actor kind (for the API's event list). */
+/** Events possible from `state`. */
 export const eventsFrom = (state: SectionState): ReviewEvent[] => Object.keys(WORKFLOW[state]) as ReviewEvent[];
+
+const allSteps = (): [ReviewEvent, Step][] => Object.values(WORKFLOW).flatMap((row) => Object.entries(row) as [ReviewEvent, Step][]);
+/** The event that records an approval (通过). */
+export const APPROVING_EVENT: ReviewEvent = allSteps().find(([, s]) => s.approves)![0];
+/** The event that hands a pending approval over (转交). */
+export const DELEGATING_EVENT: ReviewEvent = allSteps().find(([, s]) => s.delegates)![0];
+/** True when `event` freezes the editors' text from some state (the room must be flushed first). */
+export const freezesSubmission = (event: ReviewEvent): boolean => allSteps().some(([e, s]) => e === event && s.freezes === "submitted");
+/** True when `event` is an approver's decision at a stage (approve, return). */
+export const isStageDecision = (state: SectionState, event: ReviewEvent): boolean => stepFor(state, event)?.actor === "stage_approver";

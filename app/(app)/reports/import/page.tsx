@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { listDepartments } from "@/lib/accounts/departments";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { canReport } from "@/lib/policy";
+import { listChainTemplates } from "@/lib/chains/templates";
 import { ImportWizard } from "./import-wizard";
 
 export const dynamic = "force-dynamic";
@@ -12,11 +13,12 @@ export const dynamic = "force-dynamic";
 export default async function ImportPage() {
   const user = await requirePageUser();
   if (!canReport(user, "administer")) return forbiddenPage("只有管理员可以新建或导入总结");
-  const departments = await listDepartments(await getDb());
+  const db = await getDb();
+  const [departments, chains] = await Promise.all([listDepartments(db), listChainTemplates(db)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">新建 / 导入总结</h1>
-      <ImportWizard departments={departments.map((d) => ({ id: d.id, name: d.name }))} maxBytes={MAX_IMPORT_BYTES} />
+      <ImportWizard departments={departments.map((d) => ({ id: d.id, name: d.name }))} maxBytes={MAX_IMPORT_BYTES} chains={chains.map((c) => ({ id: c.id, name: c.name }))} />
     </div>
   );
 }

@@ -19,7 +19,8 @@ import { reviewInbox } from "@/lib/review/inbox";
 import { getReviewView } from "@/lib/review/review-view";
 import { getSectionView } from "@/lib/review/section-view";
 import { chainSteps } from "@/lib/review/stage-view";
-import { isStaged, STATE_META } from "@/lib/workflow/vocabulary";
+import { APPROVING_EVENT, DELEGATING_EVENT, stepFor } from "@/lib/workflow";
+import { EVENT_META, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
 import { CommentList } from "../sidebar/comment-list";
 import { LiveRefresh } from "../sidebar/live-refresh";
 import { StateBadge } from "../sidebar/state-badge";
@@ -42,7 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   }
   const view = await getReviewView(db, section);
   const [comments, history, inbox] = [await listComments(db, id), await listReviewEvents(db, id), await reviewInbox(db, user)];
-  const ownReturn = history.find((e) => e.event === "request_changes" && e.actorUsername === user.username);
+  const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
   const next = inbox.find((i) => i.sectionId !== id);
   const staged = isStaged(section.state);
   const stage = section.review.chain[section.review.stage - 1];
@@ -50,7 +51,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const baseLabel = view.base
     ? `与上次审核的第 ${view.base.number} 版相比：新增 ${view.stats.added} 字，删除 ${view.stats.removed} 字`
     : "首次审核：全文均为新增内容";
-  const refusal = staged && !events.includes("approve") ? eventRefusal(user, "approve", section) : null;
+  const decisions = events.filter((e) => EVENT_META[e].onReviewPage);
+  const mayApprove = events.includes(APPROVING_EVENT);
+  const refusal = staged && !mayApprove ? eventRefusal(user, APPROVING_EVENT, section) : null;
 
   return (
     <div className="space-y-4" data-testid="review-page" data-state={section.state}>
@@ -81,26 +84,24 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <p className="text-xs text-slate-600">
                 待补充内容：<span data-testid="review-placeholders">{countPlaceholders(view.submitted.text, section.intendedPlaceholders)}</span> 处
               </p>
-              {events.includes("approve") && <TransitionForm sectionId={id} event="approve" version={section.version} primary />}
-              {events.includes("request_changes") && (
+              {decisions.filter((e) => e !== DELEGATING_EVENT).map((e) => (
                 <TransitionForm
-                  sectionId={id} event="request_changes" version={section.version} returnTo={previous}
-                  comment={{ label: "退回意见（必填）", placeholder: "请写明需要修改的内容" }}
+                  key={e} sectionId={id} event={e} version={section.version} comment={EVENT_META[e].comment ?? undefined}
+                  returnTo={stepFor(section.state, e)?.mayReturnToPrevious ? previous : null}
                 />
-              )}
-              {events.includes("delegate") && (
+              ))}
+              {decisions.includes(DELEGATING_EVENT) && (
                 <details className="text-sm" data-testid="delegate">
                   <summary className="cursor-pointer text-brand-700">转交他人审核</summary>
                   <div className="mt-2">
                     <TransitionForm
-                      sectionId={id} event="delegate" version={section.version} label="转交"
+                      sectionId={id} event={DELEGATING_EVENT} version={section.version} comment={EVENT_META[DELEGATING_EVENT].comment ?? undefined}
                       delegates={delegateCandidates(user.id, section).map((a) => ({ username: a.username, name: a.name ?? a.username }))}
-                      comment={{ label: "说明（可选）" }}
                     />
                   </div>
                 </details>
               )}
-              {!events.includes("approve") && (
+              {!mayApprove && (
                 <p className="rounded bg-slate-50 p-2 text-sm text-slate-600" data-testid="decision-closed">
                   {refusal ?? `当前状态为「${STATE_META[section.state].label}」，无需审核。`}
                 </p>
@@ -116,7 +117,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                   下一项：{next.number}{next.title}（待我审核还有 {inbox.filter((i) => i.sectionId !== id).length} 项）
                 </Link>
               )}
-              {!next && !events.includes("approve") && inbox.length === 0 && (
+              {!next && !mayApprove && inbox.length === 0 && (
                 <Link href="/inbox" className="block text-center text-xs text-brand-700 hover:underline" data-testid="inbox-empty">待我审核已全部处理 · 返回待办</Link>
               )}
             </section>
