@@ -37,8 +37,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const section = await getSectionView(db, id).catch(() => null);
   if (!section) return forbiddenPage("章节不存在或已被删除");
   const events = availableEvents(user, section, section.report);
+  const decisions = events.filter((e) => EVENT_META[e].onReviewPage);
+  // Editors reach the review page only as approvers (department lead, named account, delegate).
   const approverOfChain = section.review.approvals.some((a) => a.approverId === user.id) || user.lead;
-  if (!canSection(user, "read", section) || (user.role === "editor" && events.length === 0 && !approverOfChain)) {
+  if (!canSection(user, "read", section) || (user.role === "editor" && decisions.length === 0 && !approverOfChain)) {
     return forbiddenPage("只有审核人和管理员可以审核章节");
   }
   const view = await getReviewView(db, section);
@@ -51,7 +53,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const baseLabel = view.base
     ? `与上次审核的第 ${view.base.number} 版相比：新增 ${view.stats.added} 字，删除 ${view.stats.removed} 字`
     : "首次审核：全文均为新增内容";
-  const decisions = events.filter((e) => EVENT_META[e].onReviewPage);
   const mayApprove = events.includes(APPROVING_EVENT);
   const refusal = staged && !mayApprove ? eventRefusal(user, APPROVING_EVENT, section) : null;
 
