@@ -11,6 +11,7 @@ import { approveSection, delegateApproval, reopenSection, requestChanges, submit
 import { contentHash } from "./content-hash";
 import { getSection } from "./get-section";
 import { reviewInbox } from "./inbox";
+import { getReviewView } from "./review-view";
 import { stageJson } from "./stage-view";
 import { principal, reload, sectionByTitle, writeText } from "./test-helpers";
 
@@ -106,6 +107,15 @@ describe.each(testDbTargets())("review chains on $name", (target) => {
     expect(toEditors).toMatchObject({ state: "changes_requested" });
     const live = await db.select().from(sectionApprovals).where(and(eq(sectionApprovals.sectionId, s.id), isNull(sectionApprovals.voidedAt)));
     expect(live).toHaveLength(0);
+    // Fixed and resubmitted: a new round from stage 1; 党办 sees the changes since the version it returned.
+    await writeText(db, s.id, "上半年发展党员5名，确定入党积极分子12名，其中青年职工8名。");
+    const again = await submitSection(db, { sectionId: s.id, version: toEditors.version, actor: await principal(db, "gh1") });
+    expect(again).toMatchObject({ state: "in_review", stage: 1 });
+    await approveAs(s.id, "ghlead");
+    const view = await getReviewView(db, await reload(db, s.id));
+    expect(view.base?.kind).toBe("submitted");
+    expect(view.base?.number).toBeLessThan(view.submitted!.number);
+    expect(view.diff.filter((d) => d.kind === "added").map((d) => d.text).join("")).toContain("其中青年职工8名");
   });
 
   it("100 concurrent approvals at an `any` stage record one and advance once", async () => {
