@@ -53,6 +53,8 @@ export const users = pgTable("users", {
   departmentId: text("department_id").notNull().references(() => departments.id),
   role: text("role", { enum: ROLES }).notNull(),
   disabled: boolean("disabled").notNull().default(false),
+  /** 部门负责人: signs off the department's sections at a `departmentLead` stage of a review chain. */
+  isDepartmentLead: boolean("is_department_lead").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -70,6 +72,31 @@ export const signInAttempts = pgTable("sign_in_attempts", {
   lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
 });
 
+/** Who may approve at a stage; the rules combine (an account admitted by any rule is an approver). */
+export interface ApproverRulesJson {
+  users?: string[];
+  departmentLead?: true;
+  department?: string;
+  role?: Role;
+}
+/** One stage of a review chain: `any` (或签) one approval completes it, `all` (会签) every approver. */
+export interface ChainStageJson {
+  name: string;
+  mode: "any" | "all";
+  approvers: ApproverRulesJson;
+}
+/** Today's single review: one stage, any reviewer (or admin) approves. */
+export const DEFAULT_CHAIN_JSON: ChainStageJson[] = [{ name: "审核", mode: "any", approvers: { role: "reviewer" } }];
+
+/** Review chain templates the admin manages; a report copies one at creation (lib/workflow/chain.ts). */
+export const reviewChainTemplates = pgTable("review_chain_templates", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  stages: jsonb("stages").$type<ChainStageJson[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
 export const reports = pgTable("reports", {
   id: id(),
   title: text("title").notNull(),
@@ -80,6 +107,10 @@ export const reports = pgTable("reports", {
   deadline: date("deadline", { mode: "string" }),
   status: text("status", { enum: REPORT_STATUSES }).notNull().default("collecting"),
   version: integer("version").notNull().default(1),
+  /** The report's own copy of its review chain, so editing a template never changes a running report. */
+  reviewChain: jsonb("review_chain").$type<ChainStageJson[]>().notNull().default(DEFAULT_CHAIN_JSON),
+  /** Name of the template the chain was copied from (display only). */
+  reviewChainName: text("review_chain_name").notNull().default("默认（一级审核）"),
   createdBy: text("created_by").references(() => users.id),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -103,6 +134,14 @@ export const sections = pgTable("sections", {
   placeholderCount: integer("placeholder_count").notNull().default(0),
   /** Last reviewer-seen version id, for "changes since the last reviewed version". */
   lastReviewedVersionId: text("last_reviewed_version_id"),
+  /** In review: the chain stage (1-based) the section waits at. */
+  stage: integer("stage").notNull().default(1),
+  /** Review round: bumped by every submit; approvals of an earlier round are void. */
+  reviewRound: integer("review_round").notNull().default(0),
+  /** `version` when the current stage was entered: an approve made from any version since is still valid (会签). */
+  stageSinceVersion: integer("stage_since_version").notNull().default(1),
+  /** When the section entered its current stage (inbox order). */
+  stageSince: timestamp("stage_since", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   lastActivityAt: timestamp("last_activity_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   createdAt: createdAt(),
 }, (t) => [index("sections_report").on(t.reportId, t.position)]);
@@ -138,8 +177,45 @@ export const reviewEvents = pgTable("review_events", {
   toState: text("to_state").notNull(),
   comment: text("comment"),
   versionId: text("version_id"),
+  /** The chain stage (1-based) the event acted at, and its name then (approve, request_changes, delegate). */
+  stage: integer("stage"),
+  stageName: text("stage_name"),
   createdAt: createdAt(),
 }, (t) => [index("review_events_section").on(t.sectionId, t.createdAt)]);
+
+/**
+ * Approvals of a section's review round, one per approver per stage, bound to the frozen
+ * submitted version (id and SHA-256 of its text + JSON). A later submit starts a new round
+ * (older rounds are void); a return to the previous stage voids that stage's approvals.
+ */
+export const sectionApprovals = pgTable("section_approvals", {
+  id: id(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  round: integer("round").notNull(),
+  stage: integer("stage").notNull(),
+  approverId: text("approver_id").notNull().references(() => users.id),
+  /** Set when the approval was delegated (转交): whose pending approval it stands for. */
+  onBehalfOfId: text("on_behalf_of_id").references(() => users.id),
+  versionId: text("version_id").notNull(),
+  contentHash: text("content_hash").notNull(),
+  voidedAt: timestamp("voided_at", { withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex("section_approvals_once").on(t.sectionId, t.round, t.stage, t.approverId).where(sql`voided_at is null`),
+  index("section_approvals_section").on(t.sectionId, t.round),
+]);
+
+/** 转交: a pending approval of one stage handed from one account to another in a review round. */
+export const sectionDelegations = pgTable("section_delegations", {
+  id: id(),
+  sectionId: text("section_id").notNull().references(() => sections.id, { onDelete: "cascade" }),
+  round: integer("round").notNull(),
+  stage: integer("stage").notNull(),
+  fromId: text("from_id").notNull().references(() => users.id),
+  toId: text("to_id").notNull().references(() => users.id),
+  byId: text("by_id").notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("section_delegations_once").on(t.sectionId, t.round, t.stage, t.fromId)]);
 
 /**
  * Edits the collaboration server refused (the section was locked, or the update was invalid)
@@ -203,4 +279,7 @@ export type ReviewEvent = typeof reviewEvents.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type ReportFinal = typeof reportFinals.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
+export type SectionApproval = typeof sectionApprovals.$inferSelect;
+export type SectionDelegation = typeof sectionDelegations.$inferSelect;
+export type ReviewChainTemplate = typeof reviewChainTemplates.$inferSelect;
 export type RejectedDraft = typeof rejectedDrafts.$inferSelect;

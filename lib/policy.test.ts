@@ -22,6 +22,7 @@ function expected(role: string, own: boolean, state: string, action: string): bo
       return ownEditor && state === "in_review";
     case "approve":
     case "request_changes":
+    case "delegate":
       return reviewerish && state === "in_review";
     case "reopen":
       return role === "admin" && state === "approved";
@@ -35,7 +36,7 @@ describe("section policy: every role × department × state × action", () => {
       SECTION_STATES.flatMap((state) => SECTION_ACTIONS.map((action) => ({ role, own, state, action }))),
     ),
   );
-  it("covers the whole table", () => expect(rows.length).toBe(3 * 2 * 4 * 8));
+  it("covers the whole table", () => expect(rows.length).toBe(3 * 2 * 4 * 9));
   it.each(rows)("$role own=$own $state $action", ({ role, own, state, action }) => {
     const user: Principal = { id: "u", role, departmentId: DEPT };
     const section = { departmentId: own ? DEPT : OTHER, state };

@@ -3,9 +3,12 @@
  * server actions, route handlers, the CLI and the collaboration server all ask it (Outline's
  * `can(user, action, doc)`). Pure: facts in, boolean out.
  */
-import type { Role, SectionState } from "@/db/schema";
-import { actorMatches, EDITABLE_STATES, REVIEW_EVENTS, TRANSITIONS, type ReviewEvent } from "@/lib/review/state-machine";
+import type { Role } from "@/db/schema";
 import { forbidden } from "@/lib/errors";
+import {
+  decide, DEFAULT_CHAIN, isReportOpen, REVIEW_EVENTS, STATE_META, TransitionError,
+  type ChainAccount, type ReportStatus, type ReviewEvent, type ReviewFacts, type SectionState,
+} from "@/lib/workflow";
 
 /** The signed-in account as the policy sees it. */
 export interface Principal {
@@ -19,11 +22,13 @@ export interface Principal {
 export interface SectionFacts {
   departmentId: string | null;
   state: SectionState;
+  /** The current review round (lib/review/review-facts.ts); without it: the default chain, no approvals yet. */
+  review?: ReviewFacts;
 }
 
 /** What the policy needs to know of a report. */
 export interface ReportFacts {
-  status: "collecting" | "finalized";
+  status: ReportStatus;
 }
 
 export const SECTION_ACTIONS = ["read", "edit", "comment", ...REVIEW_EVENTS] as const;
@@ -38,23 +43,61 @@ function inDepartment(user: Principal, section: SectionFacts): boolean {
   return section.departmentId !== null && section.departmentId === user.departmentId;
 }
 
+const defaultFacts = (): ReviewFacts => ({ chain: DEFAULT_CHAIN, stage: 1, approvals: [], delegations: [], submittedBy: null, accounts: [] });
+
+/** The principal as the chain sees it: its full account from the facts when known. */
+function asAccount(user: Principal, facts: ReviewFacts): ChainAccount {
+  return facts.accounts.find((a) => a.id === user.id) ?? { id: user.id, username: "", role: user.role, departmentId: user.departmentId, lead: false };
+}
+
+/**
+ * Why `user` may not fire `event` on `section` (Chinese), or null when they may. Asks the
+ * workflow's own `decide` (table, stage, separation of duties), so buttons and commands agree.
+ */
+export function eventRefusal(user: Principal, event: ReviewEvent, section: SectionFacts): string | null {
+  if (user.disabled) return "账号已停用";
+  if (!canSection(user, "read", section)) return "该章节分配给其他部门，您不能操作";
+  const facts = section.review ?? defaultFacts();
+  try {
+    decide({ state: section.state, event, actor: asAccount(user, facts), departmentId: section.departmentId, facts, checkOnly: true });
+    return null;
+  } catch (err) {
+    if (err instanceof TransitionError) return err.message;
+    throw err;
+  }
+}
+
 /**
  * May `user` do `action` to `section`?
- * - read: reviewers and admins every section; editors their department's sections.
- * - edit (the text): editors of the assigned department, only in draft / changes_requested.
+ * - read: reviewers and admins every section; editors their department's sections (and a
+ *   department lead is an editor of its department).
+ * - edit (the text): editors of the assigned department, only in an editable state.
  * - comment: whoever may read.
- * - review events: per the state machine's table (actor and source state).
+ * - review events: per the workflow (lib/workflow): table, chain stage, separation of duties.
  */
 export function canSection(user: Principal, action: SectionAction, section: SectionFacts): boolean {
   if (user.disabled) return false;
   const own = inDepartment(user, section);
-  if (action === "read" || action === "comment") return user.role !== "editor" || own;
-  if (action === "edit") return user.role === "editor" && own && EDITABLE_STATES.includes(section.state);
-  if (isEvent(action)) {
-    const rule = TRANSITIONS[action];
-    return rule.from.includes(section.state) && actorMatches(rule.actor, { role: user.role, inAssignedDepartment: own });
-  }
+  if (action === "read" || action === "comment") return user.role !== "editor" || own || isReviewerOf(user, section);
+  if (action === "edit") return user.role === "editor" && own && STATE_META[section.state].editable;
+  if (isEvent(action)) return eventRefusal(user, action, section) === null;
   return false;
+}
+
+/** An editor named as an approver (e.g. by `users`) of a section in review may read it. */
+function isReviewerOf(user: Principal, section: SectionFacts): boolean {
+  const f = section.review;
+  if (!f || !STATE_META[section.state].staged) return false;
+  return f.delegations.some((d) => d.toId === user.id) || f.chain.some((stage) => !!stage.approvers.users?.length && f.accounts.some((a) => a.id === user.id && stage.approvers.users!.includes(a.username)));
+}
+
+/**
+ * The review events `user` may fire now: drives every button. Nothing while the report is
+ * finalized (its lifecycle closes the sections).
+ */
+export function availableEvents(user: Principal, section: SectionFacts, report: ReportFacts): ReviewEvent[] {
+  if (!isReportOpen(report.status)) return [];
+  return REVIEW_EVENTS.filter((e) => canSection(user, e, section));
 }
 
 /**

@@ -4,15 +4,24 @@ import { ROLE_LABELS } from "@/lib/accounts/schemas";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * The top bar: organisation, navigation, and who is signed in (department and role). Below
- * 768 px (a phone) it keeps one line — 合稿, the person's name and 退出 — and the navigation,
- * organisation, department and role move into the 菜单 panel.
+ * The top bar: organisation, navigation with the 待我审核 count, and who is signed in (department
+ * and role). Below 768 px (a phone) it keeps one line — 合稿, the person's name and 退出 — and the
+ * navigation, organisation, department and role move into the 菜单 panel.
  */
-export function Header({ user, organisation }: { user: CurrentUser; organisation: string }) {
+export function Header({ user, organisation, inboxCount }: { user: CurrentUser; organisation: string; inboxCount: number }) {
+  const showInbox = inboxCount > 0 || user.role !== "editor" || user.lead;
   const links = [
     { href: "/reports", label: "工作总结" },
-    ...(user.role === "admin" ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }] : []),
+    ...(user.role === "admin"
+      ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }, { href: "/admin/chains", label: "审核流程" }]
+      : []),
   ];
+  const inbox = showInbox ? (
+    <Link href="/inbox" className="flex items-center gap-1 hover:text-white" data-testid="inbox-link">
+      待我审核
+      <span className={`badge ${inboxCount ? "bg-red-500 text-white" : "bg-slate-600 text-slate-200"}`} data-testid="inbox-count">{inboxCount}</span>
+    </Link>
+  ) : null;
   return (
     <header className="relative bg-slate-800 text-white">
       <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4 md:gap-6">
@@ -21,13 +30,16 @@ export function Header({ user, organisation }: { user: CurrentUser; organisation
           <span className="hidden truncate text-sm text-slate-300 md:inline" data-testid="org-name">{organisation}</span>
         </Link>
         <nav className="hidden gap-4 whitespace-nowrap text-sm text-slate-200 md:flex" aria-label="主导航">
-          {links.map((l) => <Link key={l.href} href={l.href} className="hover:text-white">{l.label}</Link>)}
+          {links.slice(0, 1).map((l) => <Link key={l.href} href={l.href} className="hover:text-white">{l.label}</Link>)}
+          {inbox}
+          {links.slice(1).map((l) => <Link key={l.href} href={l.href} className="hover:text-white">{l.label}</Link>)}
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-3 whitespace-nowrap text-sm" data-testid="whoami">
           <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: user.departmentColor }} />
           <span className="truncate">{user.name}</span>
           <span className="hidden text-slate-300 md:inline">{user.departmentName}</span>
           <span className="badge hidden bg-slate-600 text-slate-100 md:inline-flex">{ROLE_LABELS[user.role]}</span>
+          {user.lead && <span className="badge hidden bg-slate-600 text-slate-100 md:inline-flex" data-testid="lead-badge">部门负责人</span>}
           <SignOutButton />
         </div>
         <details className="group md:hidden">

@@ -5,15 +5,14 @@
  */
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { departments, users } from "@/db/schema";
+import { loadPrincipal } from "@/lib/accounts/principal";
 import { authOptions } from "@/lib/auth/options";
 import type { SessionUser } from "@/lib/auth/authenticate";
 import { unauthenticated } from "@/lib/errors";
 import type { Principal } from "@/lib/policy";
 
-export type CurrentUser = SessionUser & Principal & { departmentColor: string };
+export type CurrentUser = SessionUser & Principal & { departmentColor: string; lead: boolean };
 
 /** The current account, or null when not signed in, disabled or deleted. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
@@ -23,19 +22,13 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return loadUser(id);
 }
 
-/** Loads an active account by id with its department. */
+/** Loads an active account by id with its department (lib/accounts/principal.ts). */
 export async function loadUser(id: string): Promise<CurrentUser | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ user: users, dept: departments })
-    .from(users)
-    .innerJoin(departments, eq(users.departmentId, departments.id))
-    .where(eq(users.id, id));
-  if (!row || row.user.disabled) return null;
-  const u = row.user;
+  const p = await loadPrincipal(await getDb(), id);
+  if (!p) return null;
   return {
-    id: u.id, username: u.username, name: u.displayName, role: u.role,
-    departmentId: u.departmentId, departmentName: row.dept.name, departmentColor: row.dept.color,
+    id: p.id, username: p.username, name: p.name, role: p.role, lead: p.lead,
+    departmentId: p.departmentId, departmentName: p.departmentName, departmentColor: p.departmentColor,
   };
 }
 

@@ -22,12 +22,15 @@ describe.each(testDbTargets())("accounts on $name", (target) => {
     return { id: row.id, role: row.role, departmentId: row.departmentId };
   };
 
-  it("seeds 7 departments, an admin, a reviewer and two editors per department", async () => {
+  it("seeds 7 departments and 公司领导, an admin, a reviewer, two editors and a lead per department, two leaders", async () => {
     const depts = await listDepartments(handle.db);
     expect(depts.map((d) => d.name)).toContain("党委办公室");
-    expect(depts).toHaveLength(7);
+    expect(depts.map((d) => d.name)).toContain("公司领导");
+    expect(depts).toHaveLength(8);
     const all = await listUsers(handle.db);
-    expect(all.filter((u) => u.role === "editor")).toHaveLength(14);
+    expect(all.filter((u) => u.role === "editor" && !u.lead)).toHaveLength(14);
+    expect(all.filter((u) => u.lead).map((u) => u.departmentName)).toHaveLength(7);
+    expect(all.filter((u) => u.departmentName === "公司领导").map((u) => u.username)).toEqual(["leader1", "leader2"]);
     expect(all.find((u) => u.username === "admin")).toMatchObject({ role: "admin", departmentName: "党委办公室" });
     expect(all.find((u) => u.username === "reviewer")).toMatchObject({ role: "reviewer", departmentName: "党委办公室" });
   });

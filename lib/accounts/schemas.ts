@@ -35,6 +35,8 @@ export const createUserSchema = z.object({
   password: passwordSchema,
   departmentId: z.string().min(1, "请选择部门"),
   role: roleSchema,
+  /** 部门负责人 of its department (signs off at a `departmentLead` stage). */
+  lead: z.boolean().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -46,6 +48,7 @@ export const updateUserSchema = z.object({
   disabled: z.boolean().optional(),
   /** Lift a sign-in lock (lib/auth/throttle.ts). */
   unlock: z.boolean().optional(),
+  lead: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -24,6 +24,8 @@ export interface UserView {
   departmentId: string;
   departmentName: string;
   disabled: boolean;
+  /** 部门负责人 of its department. */
+  lead: boolean;
   createdAt: string;
   /** ISO time the sign-in lock ends (5 failed attempts, lib/auth/throttle.ts); null when not locked. */
   lockedUntil: string | null;
@@ -34,7 +36,7 @@ export async function listUsers(db: DbOrTx, now = new Date()): Promise<UserView[
   const rows = await db
     .select({
       id: users.id, username: users.username, displayName: users.displayName, role: users.role,
-      departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, createdAt: users.createdAt,
+      departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, lead: users.isDepartmentLead, createdAt: users.createdAt,
       lockedUntil: signInAttempts.lockedUntil,
     })
     .from(users)
@@ -63,22 +65,25 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<Us
       passwordHash: await hashPassword(data.password),
       departmentId: dept.id,
       role: data.role,
+      isDepartmentLead: data.lead ?? false,
     })
     .returning();
-  return { ...row, departmentName: dept.name, createdAt: row.createdAt.toISOString(), lockedUntil: null };
+  return { ...row, lead: row.isDepartmentLead, departmentName: dept.name, createdAt: row.createdAt.toISOString(), lockedUntil: null };
 }
 
 /**
- * Changes an account's name, department, role or disabled flag, and/or lifts its sign-in lock
- * (`unlock`). An admin may not disable or demote themself (there would be no admin left to undo
- * it). After the commit the collaboration server is told (`publishAccessChange`).
+ * Changes an account's name, department, role, disabled or lead (部门负责人) flag, and/or lifts
+ * its sign-in lock (`unlock`). An admin may not disable or demote themself (there would be no
+ * admin left to undo it). After the commit the collaboration server is told (`publishAccessChange`).
  * @throws AppError forbidden (actor not an admin), not_found, validation (unknown department),
  *   refused (own account); ZodError.
  */
 export async function updateUser(db: Db, input: UpdateUserInput, actor: Principal): Promise<void> {
   assertAdmin(actor);
-  const { userId, unlock, ...given } = updateUserSchema.parse(input);
-  const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as typeof given;
+  const { userId, unlock, lead, ...given } = updateUserSchema.parse(input);
+  const changes = Object.fromEntries(
+    Object.entries({ ...given, isDepartmentLead: lead }).filter(([, v]) => v !== undefined),
+  ) as typeof given & { isDepartmentLead?: boolean };
   if (userId === actor.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== "admin"))) {
     throw refused("不能停用自己或取消自己的管理员角色");
   }

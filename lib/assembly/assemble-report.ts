@@ -2,6 +2,7 @@
  * Assembles a report into the document the exporters print (lib/export/types.ts): title,
  * organisation, opening, and every section in outline order with its computed number.
  */
+import { isDone } from "@/lib/workflow/vocabulary";
 import type { DbOrTx } from "@/db/client";
 import { refused } from "@/lib/errors";
 import { prosemirrorToBlocks, textToBlocks } from "@/lib/export/blocks";
@@ -56,7 +57,7 @@ function sectionBlocks(title: string, approved: unknown, live: RenderedSection |
 export async function assembleReport(db: DbOrTx, reportId: string, opts: AssembleOptions): Promise<AssembledDocument> {
   const { report, sections } = await getReportWithOutline(db, reportId);
   const reviewed = sections.filter(isReviewed);
-  const approved = await latestApprovedContent(db, reviewed.filter((s) => opts.useApproved || s.state === "approved").map((s) => s.id));
+  const approved = await latestApprovedContent(db, reviewed.filter((s) => opts.useApproved || isDone(s.state)).map((s) => s.id));
   const liveIds = opts.useApproved ? [] : reviewed.filter((s) => !approved.has(s.id)).map((s) => s.id);
   const live = await currentContent(db, liveIds);
   const missing = opts.useApproved ? reviewed.filter((s) => !approved.has(s.id)) : [];

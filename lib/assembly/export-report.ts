@@ -3,6 +3,7 @@
  * final) exports its stored final; a report being collected exports a draft (征求意见稿).
  * Shared by the download route and the CLI.
  */
+import { isReportOpen } from "@/lib/workflow/vocabulary";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { reports } from "@/db/schema";
@@ -23,7 +24,7 @@ export interface ReportExport extends ExportedFile {
 export async function documentForExport(db: DbOrTx, reportId: string, final?: number): Promise<{ document: AssembledDocument; final: number | null }> {
   const [report] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
   if (!report) throw notFound("总结");
-  if (final !== undefined || report.status === "finalized") {
+  if (final !== undefined || !isReportOpen(report.status)) {
     const found = await getFinal(db, reportId, final);
     return { document: found.document, final: found.number };
   }

@@ -3,6 +3,7 @@
  * outline order into an immutable numbered final (第1版, 第2版 after a reopen…), and the report
  * marked finalized. One transaction with optimistic concurrency on `reports.version`.
  */
+import { isDone, reportTransition } from "@/lib/workflow";
 import { and, eq, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reportEvents, reportFinals, reports } from "@/db/schema";
@@ -41,8 +42,9 @@ export async function finalizeReport(db: Db, input: FinalizeInput): Promise<Fina
     await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, input.reportId)).for("update");
     const { report, sections } = await getReportWithOutline(tx, input.reportId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== report.version) throw conflict();
-    if (report.status === "finalized") throw refused("总结已经定稿；如需再次定稿，请先重新打开");
-    const pending = sections.filter((s) => isReviewed(s) && s.state !== "approved");
+    const next = reportTransition(report.status, "finalize");
+    if ("refusal" in next) throw refused(next.refusal);
+    const pending = sections.filter((s) => isReviewed(s) && !isDone(s.state));
     if (pending.length) {
       throw refused(`还有 ${pending.length} 个章节未通过审核，不能定稿：${pending.map((s) => `${s.number}${s.title}`).join("；")}`);
     }
@@ -57,7 +59,7 @@ export async function finalizeReport(db: Db, input: FinalizeInput): Promise<Fina
       .returning({ id: reportFinals.id });
     const updated = await tx
       .update(reports)
-      .set({ status: "finalized", version: report.version + 1, updatedAt: now })
+      .set({ status: next.to, version: report.version + 1, updatedAt: now })
       .where(and(eq(reports.id, report.id), eq(reports.version, report.version)))
       .returning({ version: reports.version });
     if (updated.length === 0) throw conflict();

@@ -2,6 +2,7 @@
  * Reopen a finalized report (admin, with a reason): status back to `collecting` so sections can
  * be reopened and edited again. Finals already made stay downloadable and unchanged.
  */
+import { reportTransition } from "@/lib/workflow";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reportEvents, reports } from "@/db/schema";
@@ -29,10 +30,11 @@ export async function reopenReport(db: Db, input: ReopenInput): Promise<{ versio
     const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId)).for("update");
     if (!report) throw notFound("总结");
     if (input.expectedVersion !== undefined && input.expectedVersion !== report.version) throw conflict();
-    if (report.status !== "finalized") throw refused("总结尚未定稿，无需重新打开");
+    const next = reportTransition(report.status, "reopen");
+    if ("refusal" in next) throw refused(next.refusal);
     const updated = await tx
       .update(reports)
-      .set({ status: "collecting", version: report.version + 1, updatedAt: new Date() })
+      .set({ status: next.to, version: report.version + 1, updatedAt: new Date() })
       .where(and(eq(reports.id, report.id), eq(reports.version, report.version)))
       .returning({ version: reports.version });
     if (updated.length === 0) throw conflict();

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { reports, sections } from "@/db/schema";
 import { notFound, refused } from "@/lib/errors";
+import { isReportOpen } from "@/lib/workflow/vocabulary";
 
 /**
  * Refuses when the report that holds `sectionId` is finalized. Call it inside the transition's
@@ -19,7 +20,7 @@ export async function assertSectionReportOpen(db: DbOrTx, sectionId: string): Pr
     .innerJoin(reports, eq(sections.reportId, reports.id))
     .where(eq(sections.id, sectionId));
   if (!row) throw notFound("章节");
-  if (row.status === "finalized") throw refused("总结已定稿，章节不能再变更；如需修改，请管理员先重新打开总结");
+  if (!isReportOpen(row.status)) throw refused("总结已定稿，章节不能再变更；如需修改，请管理员先重新打开总结");
 }
 
 /**
@@ -29,5 +30,5 @@ export async function assertSectionReportOpen(db: DbOrTx, sectionId: string): Pr
 export async function assertReportOpen(db: DbOrTx, reportId: string): Promise<void> {
   const [row] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
   if (!row) throw notFound("总结");
-  if (row.status === "finalized") throw refused("总结已定稿，不能修改；如需修改，请先重新打开总结");
+  if (!isReportOpen(row.status)) throw refused("总结已定稿，不能修改；如需修改，请先重新打开总结");
 }

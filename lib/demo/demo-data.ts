@@ -28,6 +28,28 @@ export const DEMO_PEOPLE: Record<string, [string, string]> = {
   aqhb: ["冯刚", "许娜"],
 };
 
+/** 部门负责人 of each department (an editor account with the lead flag), username `<code>lead`. */
+export const DEMO_LEADS: Record<string, string> = {
+  dwb: "马振东", dqb: "邓建华", jjs: "田志勇", gh: "韩秀英", rlzy: "曹文博", scjs: "彭海军", aqhb: "曾庆华",
+};
+
+/** The leaders in charge (分管领导), who co-sign (会签) at the last stage of the demo chain. */
+export const DEMO_LEADERS_DEPT = "公司领导";
+export const DEMO_LEADERS = [
+  { username: "leader1", displayName: "贺总经理" },
+  { username: "leader2", displayName: "谭副书记" },
+] as const;
+
+/** The demo organisation's three-stage chain (a template; the demo report keeps the default one-stage chain). */
+export const DEMO_CHAIN = {
+  name: "三级审核（部门负责人→党办→分管领导会签）",
+  stages: [
+    { name: "部门负责人审核", mode: "any", approvers: { departmentLead: true } },
+    { name: "党办审核", mode: "any", approvers: { department: "党委办公室" } },
+    { name: "分管领导签批", mode: "all", approvers: { users: ["leader1", "leader2"] } },
+  ],
+} as const;
+
 /** Accounts besides the editors: the coordinating office's admin and reviewer. */
 export const DEMO_STAFF = [
   { username: "admin", displayName: "林主任", role: "admin", dept: "党委办公室" },

@@ -2,10 +2,12 @@
  * Seeds the demo organisation (lib/demo/demo-data.ts) into an empty database in one transaction.
  */
 import type { Db } from "@/db/client";
-import { departments, organisation, users } from "@/db/schema";
+import { departments, organisation, reviewChainTemplates, users, type ChainStageJson } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createReport } from "@/lib/reports/create-report";
-import { DEMO_DEPARTMENTS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_REPORT, DEMO_STAFF } from "./demo-data";
+import {
+  DEMO_CHAIN, DEMO_DEPARTMENTS, DEMO_LEADERS, DEMO_LEADERS_DEPT, DEMO_LEADS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_REPORT, DEMO_STAFF,
+} from "./demo-data";
 
 const COLORS = ["#b91c1c", "#1d4ed8", "#047857", "#b45309", "#7c3aed", "#be185d", "#0f766e"];
 
@@ -29,7 +31,15 @@ export async function seedDemo(db: Db): Promise<void> {
       for (const [i, displayName] of people.entries()) {
         await tx.insert(users).values({ username: `${d.code}${i + 1}`, displayName, role: "editor", departmentId: ids.get(d.name)!, passwordHash });
       }
+      await tx.insert(users).values({
+        username: `${d.code}lead`, displayName: DEMO_LEADS[d.code], role: "editor", isDepartmentLead: true, departmentId: ids.get(d.name)!, passwordHash,
+      });
     }
+    const [leaders] = await tx.insert(departments).values({ name: DEMO_LEADERS_DEPT, color: "#334155", position: DEMO_DEPARTMENTS.length }).returning();
+    for (const l of DEMO_LEADERS) {
+      await tx.insert(users).values({ username: l.username, displayName: l.displayName, role: "reviewer", departmentId: leaders.id, passwordHash });
+    }
+    await tx.insert(reviewChainTemplates).values({ name: DEMO_CHAIN.name, stages: DEMO_CHAIN.stages as unknown as ChainStageJson[] });
     return ids;
   });
   if (!deptIds) return;

@@ -8,6 +8,7 @@ import { cleanTextSchema } from "@/lib/text/hygiene";
 import type { Db } from "@/db/client";
 import { reports, sectionUpdates, sections } from "@/db/schema";
 import type { JSONContent } from "@tiptap/core";
+import { chainForNewReport } from "@/lib/chains/templates";
 import { jsonToYjsUpdate, prosemirrorJSONToText, textToYjsUpdate } from "@/lib/collab/content";
 import { findPlaceholders } from "@/lib/placeholders/find";
 
@@ -20,6 +21,8 @@ export const createReportSchema = z.object({
   preamble: z.string().max(200_000).default(""),
   deadline: isoDate.nullish(),
   createdBy: z.string().nullish(),
+  /** The review chain template the report copies (default: the one-stage chain). */
+  chainTemplateId: z.string().nullish(),
   sections: z
     .array(
       z.object({
@@ -45,16 +48,20 @@ export interface CreatedReport {
 /**
  * Creates the report. Section levels are read as an indented list: a section's parent is the
  * nearest earlier section of a lower level; a level deeper than parent+1 is clamped to parent+1.
- * @throws ZodError on invalid input.
+ * The report copies its review chain from `chainTemplateId` (later template edits do not
+ * change it).
+ * @throws ZodError on invalid input; AppError validation (unknown chain template).
  */
 export async function createReport(db: Db, input: CreateReportInput): Promise<CreatedReport> {
   const data = createReportSchema.parse(input);
   return db.transaction(async (tx) => {
+    const chain = await chainForNewReport(tx, data.chainTemplateId);
     const [report] = await tx
       .insert(reports)
       .values({
         title: data.title, period: data.period, organisationName: data.organisationName,
         preamble: data.preamble, deadline: data.deadline ?? null, createdBy: data.createdBy ?? null,
+        reviewChain: chain.stages, reviewChainName: chain.name,
       })
       .returning();
     const stack: { id: string; level: number }[] = [];

@@ -5,13 +5,16 @@
  * filters by state and department. Heading-only sections are group rows, not reviewed.
  */
 import type { DbOrTx } from "@/db/client";
-import { SECTION_STATES, type Report, type SectionState } from "@/db/schema";
+import type { Report } from "@/db/schema";
+import { isDone, isStaged, SECTION_STATES, type SectionState } from "@/lib/workflow/vocabulary";
 import { getReportWithOutline, type OutlineSection } from "./get-report";
 import { placeholderCounts } from "./placeholder-counts";
 
 export interface DashboardRow extends OutlineSection {
   overdue: boolean;
   placeholders: number;
+  /** In review: "第 k/n 环节 · name" of the report's chain, else null. */
+  stageLabel: string | null;
 }
 
 export interface Progress {
@@ -58,8 +61,9 @@ export async function getDashboard(db: DbOrTx, reportId: string, filter: Dashboa
   const counts = await placeholderCounts(db, sections.filter((s) => !s.headingOnly));
   const all: DashboardRow[] = sections.map((s) => ({
     ...s,
-    overdue: !s.headingOnly && !!s.dueDate && s.dueDate < today && s.state !== "approved",
+    overdue: !s.headingOnly && !!s.dueDate && s.dueDate < today && !isDone(s.state),
     placeholders: counts.get(s.id) ?? 0,
+    stageLabel: isStaged(s.state) && report.reviewChain.length > 1 ? `${s.stage}/${report.reviewChain.length} ${report.reviewChain[s.stage - 1]?.name ?? ""}` : null,
   }));
   const reviewable = all.filter((s) => !s.headingOnly);
   const progress = new Map<string, Progress>();
@@ -67,7 +71,7 @@ export async function getDashboard(db: DbOrTx, reportId: string, filter: Dashboa
     const key = s.departmentId ?? "";
     const p = progress.get(key) ?? { departmentId: s.departmentId, name: s.departmentName ?? "未分配", color: s.departmentColor ?? "#94a3b8", approved: 0, total: 0 };
     p.total += 1;
-    if (s.state === "approved") p.approved += 1;
+    if (isDone(s.state)) p.approved += 1;
     progress.set(key, p);
   }
   const matches = (s: DashboardRow) =>
@@ -87,7 +91,7 @@ export async function getDashboard(db: DbOrTx, reportId: string, filter: Dashboa
     totalSections: reviewable.length,
     overall: {
       departmentId: null, name: "全部", color: "#334155",
-      approved: reviewable.filter((s) => s.state === "approved").length, total: reviewable.length,
+      approved: reviewable.filter((s) => isDone(s.state)).length, total: reviewable.length,
     },
     departments: [...progress.values()],
   };

@@ -22,6 +22,8 @@ export interface ImportedReportInput {
   createdBy?: string | null;
   /** Tables named by marker lines in section bodies (lib/import/tables.ts); become table nodes. */
   tables?: ImportedTable[];
+  /** Review chain template to copy (default: the one-stage chain). */
+  chainTemplateId?: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function createImportedReport(db: Db, input: ImportedReportInput): 
     preamble: input.preamble,
     deadline: input.deadline || null,
     createdBy: input.createdBy ?? null,
+    chainTemplateId: input.chainTemplateId ?? null,
     sections: plan.map((s, i) => ({
       level: s.level,
       title: s.title,

@@ -6,7 +6,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { reviewEvents, sectionVersions, users, type SectionState, type SectionVersion } from "@/db/schema";
 import { countWords } from "@/lib/text/word-count";
-import type { ReviewEvent } from "./state-machine";
+import type { ReviewEvent } from "@/lib/workflow";
 
 export interface HistoryEvent {
   id: string;
@@ -18,6 +18,9 @@ export interface HistoryEvent {
   versionNumber: number | null;
   actorName: string;
   actorUsername: string;
+  /** Chain stage (1-based) and its name, for approve / request_changes / delegate. */
+  stage: number | null;
+  stageName: string | null;
   createdAt: Date;
 }
 
@@ -39,7 +42,7 @@ export async function listReviewEvents(db: DbOrTx, sectionId: string): Promise<H
   return rows.map((r) => ({
     id: r.e.id, event: r.e.event as ReviewEvent, fromState: r.e.fromState as SectionState, toState: r.e.toState as SectionState,
     comment: r.e.comment, versionId: r.e.versionId, versionNumber: r.versionNumber,
-    actorName: r.actorName, actorUsername: r.actorUsername, createdAt: r.e.createdAt,
+    actorName: r.actorName, actorUsername: r.actorUsername, stage: r.e.stage, stageName: r.e.stageName, createdAt: r.e.createdAt,
   }));
 }
 

@@ -6,7 +6,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { SectionVersion } from "@/db/schema";
 import { diffStats, diffTexts, type DiffPart } from "./text-diff";
-import { latestVersion, versionById } from "./versions";
+import { latestVersion, versionBefore, versionById } from "./versions";
 
 export interface ReviewView {
   submitted: SectionVersion | null;
@@ -22,8 +22,9 @@ export async function getReviewView(db: DbOrTx, section: { id: string; lastRevie
   if (!submitted) return { submitted: null, base: null, diff: [], stats: { added: 0, removed: 0 } };
   let base = section.lastReviewedVersionId ? await versionById(db, section.lastReviewedVersionId) : null;
   base ??= await latestVersion(db, section.id, "approved");
-  // Reviewing the very version last seen (e.g. reopened page): compare with the one before it.
-  if (base?.id === submitted.id) base = null;
+  // Reviewing the very version last seen (a later stage of the chain, a reopened page): compare
+  // with the submission before it, which a reviewer saw (none on a first submission).
+  if (base?.id === submitted.id) base = await versionBefore(db, section.id, "submitted", submitted.number);
   const diff = diffTexts(base ? base.text : null, submitted.text);
   return { submitted, base, diff, stats: diffStats(diff) };
 }

@@ -3,7 +3,7 @@
  * handed in, `approve` freezes a byte-for-byte copy of the submitted version the reviewer saw.
  * Rows are only ever inserted, never updated.
  */
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, lt, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { sectionVersions, type SectionVersion } from "@/db/schema";
 import type { SectionContent } from "./section-doc";
@@ -16,6 +16,14 @@ export async function latestVersion(db: DbOrTx, sectionId: string, kind?: Versio
     ? and(eq(sectionVersions.sectionId, sectionId), eq(sectionVersions.kind, kind))
     : eq(sectionVersions.sectionId, sectionId);
   const [row] = await db.select().from(sectionVersions).where(where).orderBy(desc(sectionVersions.number)).limit(1);
+  return row ?? null;
+}
+
+/** The newest version of `kind` numbered below `number`, or null. */
+export async function versionBefore(db: DbOrTx, sectionId: string, kind: VersionKind, number: number): Promise<SectionVersion | null> {
+  const [row] = await db.select().from(sectionVersions)
+    .where(and(eq(sectionVersions.sectionId, sectionId), eq(sectionVersions.kind, kind), lt(sectionVersions.number, number)))
+    .orderBy(desc(sectionVersions.number)).limit(1);
   return row ?? null;
 }
 

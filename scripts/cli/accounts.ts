@@ -43,8 +43,8 @@ export const accountCommands: Record<string, Command> = {
     },
   },
   "user:create": {
-    usage: "--username <u> [--password <p>] --dept <部门名称> --role editor|reviewer|admin [--name <姓名>]",
-    options: { username: { type: "string" }, password: { type: "string" }, dept: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    usage: "--username <u> [--password <p>] --dept <部门名称> --role editor|reviewer|admin [--name <姓名>] [--lead]",
+    options: { username: { type: "string" }, password: { type: "string" }, dept: { type: "string" }, role: { type: "string" }, name: { type: "string" }, lead: { type: "boolean" } },
     async run(values) {
       const v = z
         .object({
@@ -53,15 +53,16 @@ export const accountCommands: Record<string, Command> = {
           dept: z.string({ error: "缺少 --dept" }),
           role: roleSchema,
           name: z.string().optional(),
+          lead: z.boolean().optional(),
         })
         .parse(values);
       const db = await getDb();
       const dept = await findDepartmentByName(db, v.dept);
       if (!dept) throw new AppError("validation", `部门「${v.dept}」不存在，请先用 dept:create 创建`, "dept");
       const user = await createUser(db, {
-        username: v.username, displayName: v.name, password: v.password ?? (await promptPassword()), departmentId: dept.id, role: v.role,
+        username: v.username, displayName: v.name, password: v.password ?? (await promptPassword()), departmentId: dept.id, role: v.role, lead: v.lead,
       });
-      return { id: user.id, username: user.username, displayName: user.displayName, department: user.departmentName, role: user.role };
+      return { id: user.id, username: user.username, displayName: user.displayName, department: user.departmentName, role: user.role, lead: user.lead };
     },
   },
   "user:list": {
@@ -69,7 +70,7 @@ export const accountCommands: Record<string, Command> = {
     options: {},
     async run() {
       const users = await listUsers(await getDb());
-      return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, department: u.departmentName, role: u.role, disabled: u.disabled }));
+      return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, department: u.departmentName, role: u.role, lead: u.lead, disabled: u.disabled }));
     },
   },
   "user:update": {

@@ -1,7 +1,7 @@
 /**
  * CLI commands for reports (a stable interface, design.md "Interfaces other tools rely on"):
  *   import <file> --dry-run                       parse only (in a bounded worker); needs no database
- *   import <file> [--title <t>] [--assign-all <部门名称>]   create the report
+ *   import <file> [--title <t>] [--assign-all <部门名称>] [--chain <审核流程名称>]   create the report
  *   export <reportId> --format docx|md|html --out <path> [--final <n>] [--clean-draft] [--bold-level3]
  * Database modules are imported lazily so `--dry-run` never opens DATA_DIR.
  */
@@ -33,6 +33,7 @@ const importOptions = z.object({
   "dry-run": z.boolean().optional(),
   title: z.string().trim().min(1, "--title 不能为空").optional(),
   "assign-all": z.string().trim().min(1, "--assign-all 需要部门名称").optional(),
+  chain: z.string().trim().min(1, "--chain 需要审核流程名称").optional(),
 });
 
 const exportOptions = z.object({
@@ -45,8 +46,8 @@ const exportOptions = z.object({
 
 export const reportCommands: Record<string, Command> = {
   import: {
-    usage: "<文件.txt|.docx> [--dry-run] [--title <标题>] [--assign-all <部门名称>]",
-    options: { "dry-run": { type: "boolean" }, title: { type: "string" }, "assign-all": { type: "string" } },
+    usage: "<文件.txt|.docx> [--dry-run] [--title <标题>] [--assign-all <部门名称>] [--chain <审核流程名称>]",
+    options: { "dry-run": { type: "boolean" }, title: { type: "string" }, "assign-all": { type: "string" }, chain: { type: "string" } },
     async run(values, positionals) {
       const opts = importOptions.parse(values);
       const result = await parseFile(positionals[0]);
@@ -72,7 +73,14 @@ export const reportCommands: Record<string, Command> = {
         if (!dept) throw new AppError("validation", `部门「${opts["assign-all"]}」不存在，请先用 dept:create 创建`, "assign-all");
         departmentId = dept.id;
       }
-      const created = await createImportedReport(db, { title, preamble: result.preamble, sections: result.sections, tables: result.tables, assignAllDepartmentId: departmentId });
+      let chainTemplateId: string | null = null;
+      if (opts.chain) {
+        const { listChainTemplates } = await import("../../lib/chains/templates");
+        const t = (await listChainTemplates(db)).find((x) => x.name === opts.chain);
+        if (!t) throw new AppError("validation", `审核流程「${opts.chain}」不存在`, "chain");
+        chainTemplateId = t.id;
+      }
+      const created = await createImportedReport(db, { title, preamble: result.preamble, sections: result.sections, tables: result.tables, assignAllDepartmentId: departmentId, chainTemplateId });
       const { sections } = await getReportWithOutline(db, created.reportId);
       return {
         reportId: created.reportId,

@@ -28,9 +28,9 @@ export const renameDepartmentAction = formAction(z.object({ id: z.string(), name
   return { ok: true, message: "已重命名" };
 });
 
-export const createUserAction = formAction(createUserSchema, async (input, user) => {
+export const createUserAction = formAction(createUserSchema.extend({ lead: z.enum(["on", "off"]).optional() }), async (input, user) => {
   assertAdmin(user);
-  const created = await createUser(await getDb(), input);
+  const created = await createUser(await getDb(), { ...input, lead: input.lead === "on" });
   revalidatePath("/admin/users");
   return { ok: true, message: `已创建账号「${created.username}」` };
 });
@@ -40,12 +40,13 @@ const updateUserFormSchema = z.object({
   departmentId: z.string().min(1, "请选择部门"),
   role: createUserSchema.shape.role,
   disabled: z.enum(["on", "off"]).optional(),
+  lead: z.enum(["on", "off"]).optional(),
 });
 
 export const updateUserAction = formAction(updateUserFormSchema, async (input, user) => {
   await updateUser(
     await getDb(),
-    { userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on" },
+    { userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on", ...(input.lead ? { lead: input.lead === "on" } : {}) },
     user,
   );
   revalidatePath("/admin/users");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { listReports } from "@/lib/reports/get-report";
+import { REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
 
 export default async function ReportsPage() {
   const user = await requirePageUser();
@@ -25,7 +26,7 @@ export default async function ReportsPage() {
                 <td><Link className="font-medium text-brand-700 hover:underline" href={`/reports/${r.id}`}>{r.title}</Link></td>
                 <td>{r.period || "—"}</td>
                 <td>{r.deadline ?? "—"}</td>
-                <td>{r.status === "finalized" ? <span className="badge bg-green-100 text-green-800">已定稿</span> : <span className="badge bg-blue-50 text-blue-700">收集中</span>}</td>
+                <td><span className={`badge ${REPORT_STATUS_META[r.status].tone}`}>{REPORT_STATUS_META[r.status].label}</span></td>
                 <td className="text-slate-500">{r.createdAt.toLocaleDateString("zh-CN")}</td>
               </tr>
             ))}

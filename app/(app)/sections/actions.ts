@@ -13,7 +13,7 @@ import { getDb } from "@/db/client";
 import { addComment } from "@/lib/comments/comments";
 import { restoreSection } from "@/lib/collab/restore-section";
 import { setPlaceholderIntended } from "@/lib/review/intended-placeholders";
-import { EVENT_LABELS, REVIEW_EVENTS, STATE_LABELS } from "@/lib/review/state-machine";
+import { EVENT_META, REVIEW_EVENTS, STATE_META } from "@/lib/workflow/vocabulary";
 import { transitionSection } from "@/lib/review/transition-section";
 
 const transitionFormSchema = z.object({
@@ -21,13 +21,17 @@ const transitionFormSchema = z.object({
   event: z.enum(REVIEW_EVENTS),
   version: z.coerce.number().int().positive(),
   comment: cleanTextSchema().max(2000, "意见不能超过 2000 字").optional(),
+  /** Checkbox of request_changes: back to the previous stage. */
+  returnToPrevious: z.literal("on").optional(),
+  /** delegate: the username taking over. */
+  to: z.string().max(40).optional(),
 });
 
-/** Fires a review event (submit, withdraw, approve, request_changes, reopen) from a form. */
+/** Fires a review event from a form; the command authorises itself. */
 export const transitionAction = formAction(transitionFormSchema, async (input, user) => {
-  const r = await transitionSection(await getDb(), { ...input, actor: user });
+  const r = await transitionSection(await getDb(), { ...input, returnToPrevious: input.returnToPrevious === "on", to: input.to || null, actor: user });
   revalidatePath(`/sections/${input.sectionId}`, "layout");
-  return { ok: true, data: { state: r.state, version: r.version }, message: `已${EVENT_LABELS[input.event]}，当前状态：${STATE_LABELS[r.state]}` };
+  return { ok: true, data: { state: r.state, version: r.version }, message: `${EVENT_META[input.event].done}，当前状态：${STATE_META[r.state].label}` };
 });
 
 const commentFormSchema = z.object({

@@ -48,6 +48,9 @@ export function CreateUserForm({ departments }: { departments: Dept[] }) {
             </select>
             <FieldError message={fieldError("role")} />
           </div>
+          <label className="flex items-center gap-1 whitespace-nowrap pt-6 text-sm">
+            <input type="checkbox" name="lead" value="on" /> 部门负责人
+          </label>
           <div className="pt-6">
             <button className="btn btn-primary" disabled={pending}>创建账号</button>
           </div>
@@ -77,6 +80,10 @@ export function UserRow({ user, departments }: { user: UserView; departments: De
               <label className="flex items-center gap-1 whitespace-nowrap text-xs">
                 <input type="hidden" name="disabled" value="off" />
                 <input type="checkbox" name="disabled" value="on" defaultChecked={user.disabled} /> 停用
+              </label>
+              <label className="flex items-center gap-1 whitespace-nowrap text-xs">
+                <input type="hidden" name="lead" value="off" />
+                <input type="checkbox" name="lead" value="on" defaultChecked={user.lead} /> 部门负责人
               </label>
               <button className="btn" disabled={pending}>保存</button>
             </>

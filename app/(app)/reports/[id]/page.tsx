@@ -11,6 +11,8 @@ import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { canReport } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
+import { reviewInbox } from "@/lib/review/inbox";
+import { isReportOpen, REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
 import { Filters } from "./_dashboard/filters";
 import { ProgressBars } from "./_dashboard/progress-bars";
 import { SectionTable } from "./_dashboard/section-table";
@@ -42,7 +44,9 @@ export default async function ReportPage({
           <h1 className="text-xl font-semibold">{report.title}</h1>
           <p className="text-xs text-slate-500">
             {report.period && `${report.period} · `}截止 {report.deadline ?? "未设置"} · 共 {dash.totalSections} 个章节
-            {report.status === "finalized" && <span className="badge ml-2 bg-emerald-50 text-emerald-700">已定稿</span>}
+            {!isReportOpen(report.status) && <span className={`badge ml-2 ${REPORT_STATUS_META[report.status].tone}`}>{REPORT_STATUS_META[report.status].label}</span>}
+            {" · "}审核流程：<span data-testid="report-chain">{report.reviewChainName}（{report.reviewChain.map((s) => s.name).join(" → ")}）</span>
+            {canReport(user, "administer") && isReportOpen(report.status) && <Link href={`/reports/${id}/chain`} className="ml-1 text-brand-700 hover:underline">修改</Link>}
           </p>
         </div>
         <div className="ml-auto flex gap-2">
@@ -58,7 +62,7 @@ export default async function ReportPage({
         dept={dept ?? ""}
         ownDept={user.role === "editor" ? { id: user.departmentId, name: user.departmentName } : null}
       />
-      <SectionTable rows={dash.rows} user={user} now={now} />
+      <SectionTable rows={dash.rows} user={user} now={now} waiting={new Set((await reviewInbox(db, user)).map((i) => i.sectionId))} />
     </div>
   );
 }

@@ -63,6 +63,8 @@ const createSchema = z.object({
   deadline: isoDateOrEmpty,
   preamble: cleanTextSchema().max(200_000),
   tables: z.array(tableSchema).max(200, "表格过多").default([]),
+  /** Review chain template to copy ("" = the default one-stage chain). */
+  chainTemplateId: z.string().optional(),
   sections: z
     .array(z.object({
       level: z.number().int().min(1).max(4),
@@ -82,7 +84,7 @@ export async function createFromImport(input: CreateFromImportInput): Promise<Ac
   const result = await runAction(createSchema, input, async (data, user) => {
     assertReport(user, "administer", undefined, "只有管理员可以创建总结");
     const created = await createImportedReport(await getDb(), {
-      title: data.title, period: data.period, deadline: data.deadline || null, preamble: data.preamble, createdBy: user.id, tables: data.tables,
+      title: data.title, period: data.period, deadline: data.deadline || null, preamble: data.preamble, createdBy: user.id, tables: data.tables, chainTemplateId: data.chainTemplateId || null,
       sections: data.sections.map((s) => ({ ...s, departmentId: s.departmentId || null, dueDate: s.dueDate || null })),
     });
     reportId = created.reportId;

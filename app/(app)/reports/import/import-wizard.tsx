@@ -23,7 +23,8 @@ const BLANK_SECTIONS = [
   { level: 1, title: "下半年工作安排", body: "" },
 ];
 
-export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; maxBytes: number }) {
+export function ImportWizard({ departments, maxBytes, chains = [] }: { departments: Dept[]; maxBytes: number; chains?: { id: string; name: string }[] }) {
+  const [chainTemplateId, setChainTemplateId] = useState("");
   const [plan, setPlan] = useState<PlanSection[] | null>(null);
   const [removed, setRemoved] = useState<string[]>([]);
   const [tables, setTables] = useState<ImportedTable[]>([]);
@@ -57,6 +58,7 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
       const result = await createFromImport({
         ...meta,
         tables,
+        chainTemplateId,
         sections: plan.map(({ level, title, body, departmentId, dueDate }) => ({ level, title, body, departmentId, dueDate })),
       });
       if (result && !result.ok) setError(result.error);
@@ -82,6 +84,13 @@ export function ImportWizard({ departments, maxBytes }: { departments: Dept[]; m
         <label className="block md:col-span-3">
           <span className="label">开头段落</span>
           <textarea className="input font-serif" rows={3} value={meta.preamble} onChange={(e) => setMeta({ ...meta, preamble: e.target.value })} />
+        </label>
+        <label className="block md:col-span-3">
+          <span className="label">审核流程</span>
+          <select className="input" aria-label="审核流程" value={chainTemplateId} onChange={(e) => setChainTemplateId(e.target.value)}>
+            <option value="">默认（一级审核：任一审核人通过）</option>
+            {chains.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
         </label>
       </div>
       {(warnings.length > 0 || tables.length > 0) && (

@@ -6,8 +6,7 @@
  */
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { SECTION_STATES } from "@/db/schema";
-import { STATE_LABELS } from "@/lib/review/state-machine";
+import { SECTION_STATES, stateLabel } from "@/lib/workflow/vocabulary";
 
 export function Filters({
   departments, state, dept, ownDept,
@@ -40,7 +39,7 @@ export function Filters({
         <span className="text-slate-500">状态</span>
         <select className="input w-28" value={state} onChange={(e) => go("state", e.target.value)} aria-label="按状态筛选">
           <option value="">全部</option>
-          {SECTION_STATES.map((s) => <option key={s} value={s}>{STATE_LABELS[s]}</option>)}
+          {SECTION_STATES.map((s) => <option key={s} value={s}>{stateLabel(s)}</option>)}
         </select>
       </label>
       <label className="flex items-center gap-1.5">

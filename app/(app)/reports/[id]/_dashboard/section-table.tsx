@@ -8,21 +8,23 @@ import type { CurrentUser } from "@/app/_server/session";
 import { canSection } from "@/lib/policy";
 import type { DashboardRow } from "@/lib/reports/dashboard";
 import { formatDateTime, formatRelative } from "@/lib/reports/relative-time";
-import { StateBadge } from "@/app/(app)/sections/[id]/sidebar/state-badge";
+import { StateBadge } from "@/app/_components/state-badge";
+import { isStaged } from "@/lib/workflow/vocabulary";
 
-/** Where a row's title leads this user: the review page for reviewers of in_review sections, else the editor page. */
-function hrefFor(user: CurrentUser, s: DashboardRow): string | null {
+/** Where a row's title leads this user: the review page for sections waiting for them (their inbox), else the editor page. */
+function hrefFor(user: CurrentUser, s: DashboardRow, waiting: Set<string>): string | null {
+  if (waiting.has(s.id)) return `/sections/${s.id}/review`;
   if (!canSection(user, "read", s)) return null;
-  if (s.state === "in_review" && canSection(user, "approve", s)) return `/sections/${s.id}/review`;
+  if (isStaged(s.state) && user.role !== "editor") return `/sections/${s.id}/review`;
   return `/sections/${s.id}`;
 }
 
-export function SectionTable({ rows, user, now }: { rows: DashboardRow[]; user: CurrentUser; now: Date }) {
+export function SectionTable({ rows, user, now, waiting }: { rows: DashboardRow[]; user: CurrentUser; now: Date; waiting: Set<string> }) {
   return (
     <div className="card overflow-hidden">
       <table className="table table-cards" data-testid="section-table">
         <thead>
-          <tr><th>章节</th><th className="w-32">部门</th><th className="w-24">状态</th><th className="w-32">截止日期</th><th className="w-28">最近动态</th><th className="w-20 text-right">待补充</th></tr>
+          <tr><th>章节</th><th className="w-32">部门</th><th className="w-40">状态</th><th className="w-32">截止日期</th><th className="w-28">最近动态</th><th className="w-20 text-right">待补充</th></tr>
         </thead>
         <tbody>
           {rows.length === 0 && (
@@ -37,7 +39,7 @@ export function SectionTable({ rows, user, now }: { rows: DashboardRow[]; user: 
                 </tr>
               );
             }
-            const href = hrefFor(user, s);
+            const href = hrefFor(user, s, waiting);
             return (
               <tr key={s.id} data-testid="section-row" data-section={s.id} data-state={s.state}>
                 <td style={indent}>
@@ -53,7 +55,10 @@ export function SectionTable({ rows, user, now }: { rows: DashboardRow[]; user: 
                     {s.departmentName ?? "未分配"}
                   </span>
                 </td>
-                <td data-label="状态"><StateBadge state={s.state} /></td>
+                <td data-label="状态">
+                  <StateBadge state={s.state} />
+                  {s.stageLabel && <span className="ml-1 whitespace-nowrap text-xs text-slate-500" data-testid="row-stage">{s.stageLabel}</span>}
+                </td>
                 <td className="text-xs" data-label="截止">
                   {s.dueDate ?? "—"}
                   {s.overdue && <span className="badge ml-1 bg-red-100 text-red-700" data-testid="overdue">逾期</span>}

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listDepartments } from "@/lib/accounts/departments";
 import { canReport } from "@/lib/policy";
 import { getReportWithOutline } from "@/lib/reports/get-report";
-import { STATE_LABELS } from "@/lib/review/state-machine";
+import { isReportOpen, stateLabel } from "@/lib/workflow/vocabulary";
 import { OutlineEditor } from "./outline-editor";
 
 export const dynamic = "force-dynamic";
@@ -27,16 +27,16 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
           <Link className="btn" href={`/reports/${id}/preview`}>预览全文</Link>
         </div>
       </div>
-      {report.status === "finalized" && (
+      {!isReportOpen(report.status) && (
         <p className="card border-amber-300 bg-amber-50 p-3 text-sm text-amber-800">总结已定稿，提纲不能修改；如需修改，请在预览页「重新打开」。</p>
       )}
       <OutlineEditor
         reportId={id}
-        locked={report.status === "finalized"}
+        locked={!isReportOpen(report.status)}
         departments={departments.map((d) => ({ id: d.id, name: d.name }))}
         sections={sections.map((s) => ({
           id: s.id, parentId: s.parentId, level: s.level, number: s.number, title: s.title, departmentId: s.departmentId ?? "",
-          dueDate: s.dueDate ?? "", headingOnly: s.headingOnly, stateLabel: s.headingOnly ? "" : STATE_LABELS[s.state],
+          dueDate: s.dueDate ?? "", headingOnly: s.headingOnly, stateLabel: s.headingOnly ? "" : stateLabel(s.state),
         }))}
       />
     </div>

@@ -7,6 +7,7 @@ import { assembleReport } from "@/lib/assembly/assemble-report";
 import { getFinal, listFinals } from "@/lib/assembly/finals";
 import { canReport } from "@/lib/policy";
 import { getReportWithOutline } from "@/lib/reports/get-report";
+import { isDone, isReportOpen } from "@/lib/workflow/vocabulary";
 import { Paper } from "./paper";
 import { Toolbar } from "./toolbar";
 
@@ -21,11 +22,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const db = await getDb();
   const { report, sections } = await orNotFound(getReportWithOutline(db, id));
-  const finalized = report.status === "finalized";
+  const finalized = !isReportOpen(report.status);
   const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
   const finals = await listFinals(db, id);
   const headingOnly = new Set(sections.filter((s) => s.headingOnly).map((s) => s.id));
-  const pending = sections.filter((s) => !s.headingOnly && s.state !== "approved").map((s) => `${s.number}${s.title}`);
+  const pending = sections.filter((s) => !s.headingOnly && !isDone(s.state)).map((s) => `${s.number}${s.title}`);
   const reviewed = sections.length - headingOnly.size;
   return (
     <div className="space-y-3">

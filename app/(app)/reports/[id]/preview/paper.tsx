@@ -3,7 +3,7 @@
  * its number, in a 仿宋-like serif. Sections not yet approved are tinted and carry their state.
  */
 import type { AssembledDocument, Block, TableCell } from "@/lib/export/types";
-import { STATE_LABELS } from "@/lib/review/state-machine";
+import { isDone, stateLabel } from "@/lib/workflow/vocabulary";
 
 // GB/T 9704 heading faces: level 1 黑体, level 2 楷体, levels 3 and 4 仿宋.
 const HEADING: Record<number, { className: string; style?: React.CSSProperties }> = {
@@ -61,7 +61,7 @@ export function Paper({ doc, headingOnly }: { doc: AssembledDocument; headingOnl
       <h1 className="mb-6 whitespace-pre-line text-center text-[26px] font-bold leading-snug" style={{ fontFamily: "'FZXiaoBiaoSong-B05S','方正小标宋简体','Noto Serif CJK SC',serif" }}>{doc.title}</h1>
       <Blocks blocks={doc.preamble} />
       {doc.sections.map((s) => {
-        const marked = !final && !headingOnly.has(s.id) && s.state !== "approved";
+        const marked = !final && !headingOnly.has(s.id) && !isDone(s.state);
         return (
           <section key={s.id} data-testid="paper-section" data-state={headingOnly.has(s.id) ? "heading" : s.state}
             className={marked ? "-mx-3 my-1 rounded border-l-4 border-amber-400 bg-amber-50/80 px-3" : ""}>
@@ -69,7 +69,7 @@ export function Paper({ doc, headingOnly }: { doc: AssembledDocument; headingOnl
               {s.number}{s.title}
               {marked && (
                 <span className="badge ml-2 indent-0 bg-amber-200 align-middle font-sans text-amber-900" data-testid="state-badge">
-                  {STATE_LABELS[s.state]}{s.departmentName ? ` · ${s.departmentName}` : ""}
+                  {stateLabel(s.state)}{s.departmentName ? ` · ${s.departmentName}` : ""}
                 </span>
               )}
             </h2>

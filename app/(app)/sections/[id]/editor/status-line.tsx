@@ -2,8 +2,7 @@
 /** The status line under the editor: save state, review state, 字数 and placeholders. */
 import type { SaveStatus } from "@/lib/collab/client/save-status";
 import { SAVE_STATUS_LABELS } from "@/lib/collab/client/save-status";
-import { STATE_LABELS } from "@/lib/review/state-machine";
-import type { SectionState } from "@/db/schema";
+import { stateLabel } from "@/lib/workflow/vocabulary";
 
 const TONE: Record<SaveStatus, string> = {
   connecting: "text-slate-500",
@@ -18,9 +17,9 @@ export function StatusLine(props: { status: SaveStatus; state: string; words: nu
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-4 py-1.5 text-xs text-slate-600">
       <span className={`font-medium ${TONE[status]}`} data-testid="save-status" data-status={status}>
-        {status === "readonly" ? `只读（${STATE_LABELS[state as SectionState] ?? state}）` : SAVE_STATUS_LABELS[status]}
+        {status === "readonly" ? `只读（${stateLabel(state)}）` : SAVE_STATUS_LABELS[status]}
       </span>
-      <span data-testid="review-state">状态：{STATE_LABELS[state as SectionState] ?? state}</span>
+      <span data-testid="review-state">状态：{stateLabel(state)}</span>
       <span data-testid="word-count">字数：{words}</span>
       {placeholders !== null && (
         <span className={placeholders ? "text-amber-700" : ""} data-testid="placeholder-count">待补充：{placeholders} 处</span>

@@ -10,12 +10,12 @@ import { canSection } from "@/lib/policy";
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { getVersionByNumber, listReviewEvents, listVersions } from "@/lib/review/history";
 import { getSectionView } from "@/lib/review/section-view";
-import { EVENT_LABELS, STATE_LABELS } from "@/lib/review/state-machine";
+import { eventLabel, isStaged, stateLabel, VERSION_KIND_LABELS } from "@/lib/workflow/vocabulary";
 import { StateBadge } from "../sidebar/state-badge";
 
 export const dynamic = "force-dynamic";
 
-const KIND_LABELS = { submitted: "提交稿", approved: "通过稿" } as const;
+const KIND_LABELS = VERSION_KIND_LABELS;
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> }) {
   const user = await requirePageUser();
@@ -27,7 +27,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   if (!canSection(user, "read", section)) forbidden();
   const [events, versions] = [await listReviewEvents(db, id), await listVersions(db, id)];
   const shown = version && /^\d+$/.test(version) ? await getVersionByNumber(db, id, Number(version)) : null;
-  const back = user.role === "editor" || section.state !== "in_review" ? `/sections/${id}` : `/sections/${id}/review`;
+  const back = user.role === "editor" || !isStaged(section.state) ? `/sections/${id}` : `/sections/${id}/review`;
 
   return (
     <div className="space-y-4" data-testid="history-page">
@@ -44,14 +44,15 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             <p className="p-4 text-sm text-slate-500">还没有审核记录。</p>
           ) : (
             <table className="table" data-testid="audit-log">
-              <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态变化</th><th>意见 / 原因</th><th>版本</th></tr></thead>
+              <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>环节</th><th>状态变化</th><th>意见 / 原因</th><th>版本</th></tr></thead>
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id} data-event={e.event}>
                     <td className="whitespace-nowrap text-xs">{formatDateTime(e.createdAt)}</td>
                     <td>{e.actorName}</td>
-                    <td>{EVENT_LABELS[e.event] ?? e.event}</td>
-                    <td className="whitespace-nowrap text-xs">{STATE_LABELS[e.fromState]} → {STATE_LABELS[e.toState]}</td>
+                    <td>{eventLabel(e.event)}</td>
+                    <td className="whitespace-nowrap text-xs" data-testid="event-stage">{e.stage ? `${e.stage}. ${e.stageName ?? ""}` : ""}</td>
+                    <td className="whitespace-nowrap text-xs">{stateLabel(e.fromState)} → {stateLabel(e.toState)}</td>
                     <td className="whitespace-pre-wrap text-xs">{e.comment ?? ""}</td>
                     <td>{e.versionNumber ? <Link className="text-brand-700 hover:underline" href={`?version=${e.versionNumber}`}>第 {e.versionNumber} 版</Link> : ""}</td>
                   </tr>

@@ -1,22 +1,31 @@
 /**
- * The review page of a section (reviewers and admins): the submitted version's text with the
- * changes since the last version a reviewer saw, text-anchored comments, and 通过 / 退回修改.
+ * The review page of a section (approvers of its chain): the submitted version's text with the
+ * changes since the last version a reviewer saw, text-anchored comments, the chain as a
+ * stepper, and the decisions this account may take now (`availableEvents`: 通过, 退回修改
+ * with an optional return to the previous stage, 转交); why not, when it may not; the
+ * reviewer's own last return reason; and after acting, the next section waiting for them.
  */
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/lib/comments/comments";
-import { canSection } from "@/lib/policy";
+import { availableEvents, canSection, eventRefusal } from "@/lib/policy";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { formatDateTime } from "@/lib/reports/relative-time";
+import { delegateCandidates } from "@/lib/review/delegates";
+import { listReviewEvents } from "@/lib/review/history";
+import { reviewInbox } from "@/lib/review/inbox";
 import { getReviewView } from "@/lib/review/review-view";
 import { getSectionView } from "@/lib/review/section-view";
-import { STATE_LABELS } from "@/lib/review/state-machine";
+import { chainSteps } from "@/lib/review/stage-view";
+import { APPROVING_EVENT, DELEGATING_EVENT, stepFor } from "@/lib/workflow";
+import { EVENT_META, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
 import { CommentList } from "../sidebar/comment-list";
 import { LiveRefresh } from "../sidebar/live-refresh";
 import { StateBadge } from "../sidebar/state-badge";
 import { TransitionForm } from "../sidebar/transition-form";
+import { ChainStepper } from "./chain-stepper";
 import { TextPanel } from "./text-panel";
 
 export const dynamic = "force-dynamic";
@@ -27,13 +36,23 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const db = await getDb();
   const section = await getSectionView(db, id).catch(() => null);
   if (!section) notFound();
-  if (user.role === "editor" || !canSection(user, "read", section)) forbidden();
+  const events = availableEvents(user, section, section.report);
+  const decisions = events.filter((e) => EVENT_META[e].onReviewPage);
+  // Editors reach the review page only as approvers (department lead, named account, delegate).
+  const approverOfChain = section.review.approvals.some((a) => a.approverId === user.id) || user.lead;
+  if (!canSection(user, "read", section) || (user.role === "editor" && decisions.length === 0 && !approverOfChain)) forbidden();
   const view = await getReviewView(db, section);
-  const comments = await listComments(db, id);
-  const canDecide = canSection(user, "approve", section);
+  const [comments, history, inbox] = [await listComments(db, id), await listReviewEvents(db, id), await reviewInbox(db, user)];
+  const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
+  const next = inbox.find((i) => i.sectionId !== id);
+  const staged = isStaged(section.state);
+  const stage = section.review.chain[section.review.stage - 1];
+  const previous = staged && section.review.stage > 1 ? section.review.chain[section.review.stage - 2]?.name : null;
   const baseLabel = view.base
     ? `与上次审核的第 ${view.base.number} 版相比：新增 ${view.stats.added} 字，删除 ${view.stats.removed} 字`
     : "首次审核：全文均为新增内容";
+  const mayApprove = events.includes(APPROVING_EVENT);
+  const refusal = staged && !mayApprove ? eventRefusal(user, APPROVING_EVENT, section) : null;
 
   return (
     <div className="space-y-4" data-testid="review-page" data-state={section.state}>
@@ -41,7 +60,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <div className="flex flex-wrap items-center gap-3">
         <Link href={`/reports/${section.reportId}`} className="text-sm text-brand-700 hover:underline">← {section.reportTitle}</Link>
         <h1 className="text-lg font-semibold">{section.number}{section.title}</h1>
-        <StateBadge state={section.state} />
+        <StateBadge state={section.state} stage={staged && section.review.chain.length > 1 ? stage?.name : null} />
         <span className="flex items-center gap-1 text-sm text-slate-500">
           <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: section.departmentColor ?? "#94a3b8" }} />
           {section.departmentName ?? "未分配"}
@@ -60,24 +79,48 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           </div>
           <div className="space-y-3">
             <section className="card space-y-3 p-4" data-testid="decision">
-              <h2 className="font-medium">审核决定</h2>
+              <h2 className="font-medium">审核决定{staged && stage ? <span className="ml-1 text-xs font-normal text-slate-500">当前环节：{stage.name}</span> : null}</h2>
               <p className="text-xs text-slate-600">
                 待补充内容：<span data-testid="review-placeholders">{countPlaceholders(view.submitted.text, section.intendedPlaceholders)}</span> 处
               </p>
-              {canDecide ? (
-                <>
-                  <TransitionForm sectionId={id} event="approve" version={section.version} label="通过" primary />
-                  <TransitionForm
-                    sectionId={id} event="request_changes" version={section.version} label="退回修改"
-                    comment={{ label: "退回意见（必填）", placeholder: "请写明需要修改的内容" }}
-                  />
-                </>
-              ) : (
+              {decisions.filter((e) => e !== DELEGATING_EVENT).map((e) => (
+                <TransitionForm
+                  key={e} sectionId={id} event={e} version={section.version} comment={EVENT_META[e].comment ?? undefined}
+                  returnTo={stepFor(section.state, e)?.mayReturnToPrevious ? previous : null}
+                />
+              ))}
+              {decisions.includes(DELEGATING_EVENT) && (
+                <details className="text-sm" data-testid="delegate">
+                  <summary className="cursor-pointer text-brand-700">转交他人审核</summary>
+                  <div className="mt-2">
+                    <TransitionForm
+                      sectionId={id} event={DELEGATING_EVENT} version={section.version} comment={EVENT_META[DELEGATING_EVENT].comment ?? undefined}
+                      delegates={delegateCandidates(user.id, section).map((a) => ({ username: a.username, name: a.name ?? a.username }))}
+                    />
+                  </div>
+                </details>
+              )}
+              {!mayApprove && (
                 <p className="rounded bg-slate-50 p-2 text-sm text-slate-600" data-testid="decision-closed">
-                  当前状态为「{STATE_LABELS[section.state]}」，无需审核。
+                  {refusal ?? `当前状态为「${STATE_META[section.state].label}」，无需审核。`}
                 </p>
               )}
+              {ownReturn?.comment && (
+                <div className="rounded border border-amber-200 bg-amber-50 p-2 text-xs" data-testid="own-return">
+                  <div className="font-medium text-amber-800">您的退回意见（{formatDateTime(ownReturn.createdAt)}）</div>
+                  <p className="whitespace-pre-wrap text-slate-800">{ownReturn.comment}</p>
+                </div>
+              )}
+              {next && (
+                <Link href={`/sections/${next.sectionId}/review`} className="btn w-full" data-testid="next-item">
+                  下一项：{next.number}{next.title}（待我审核还有 {inbox.filter((i) => i.sectionId !== id).length} 项）
+                </Link>
+              )}
+              {!next && !mayApprove && inbox.length === 0 && (
+                <Link href="/inbox" className="block text-center text-xs text-brand-700 hover:underline" data-testid="inbox-empty">待我审核已全部处理 · 返回待办</Link>
+              )}
             </section>
+            <ChainStepper steps={chainSteps(section.state, section.departmentId, section.review)} chainName={section.report.chainName} />
             <section className="card p-4">
               <h2 className="mb-2 font-medium">批注</h2>
               <CommentList comments={comments} />

@@ -1,18 +1,18 @@
 /**
- * Right-hand sidebar of the section editor page: review state, the actions this user may fire
- * (提交审核 / 撤回提交 for editors; a link to the review page for reviewers; 重新打开 for
- * admins), the placeholder list with 有意保留 marks, the reviewer's comments and a history
- * link. Re-renders live when the editor reports a state change.
+ * Right-hand sidebar of the section editor page: review state (and chain stage), the actions
+ * this user may fire now (`availableEvents`: 提交审核 / 撤回提交 / 重新打开 here; approvers get a
+ * link to the review page), the placeholder list with 有意保留 marks, the reviewers' return
+ * reason, comments and a history link. Re-renders live when the editor reports a state change.
  */
 import Link from "next/link";
 import type { CurrentUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/lib/comments/comments";
-import { canSection } from "@/lib/policy";
+import { availableEvents, canSection } from "@/lib/policy";
 import { listReviewEvents } from "@/lib/review/history";
 import { sectionPlaceholders } from "@/lib/review/intended-placeholders";
 import { getSectionView } from "@/lib/review/section-view";
-import { availableEvents, EDITABLE_STATES } from "@/lib/review/state-machine";
+import { EVENT_META, isDone, isStaged, STATE_META, VERSION_KIND_LABELS } from "@/lib/workflow/vocabulary";
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { todayIso } from "@/lib/reports/dashboard";
 import { latestVersion } from "@/lib/review/versions";
@@ -30,10 +30,12 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
     await sectionPlaceholders(db, sectionId), await listComments(db, sectionId),
     await listReviewEvents(db, sectionId), await latestVersion(db, sectionId),
   ];
-  const actor = { role: user.role, inAssignedDepartment: user.departmentId === section.departmentId };
-  const events_ = availableEvents(section.state, actor);
-  const returned = events.find((e) => e.event === "request_changes");
-  const overdue = !!section.dueDate && section.dueDate < todayIso() && section.state !== "approved";
+  const allowed = availableEvents(user, section, section.report);
+  const here = allowed.filter((e) => !EVENT_META[e].onReviewPage);
+  // The latest event, when it returned the section to the editors with a reason (退回意见).
+  const returned = STATE_META[section.state].editable && events[0] && EVENT_META[events[0].event]?.returnReason ? events[0] : undefined;
+  const overdue = !!section.dueDate && section.dueDate < todayIso() && !isDone(section.state);
+  const stage = isStaged(section.state) ? section.review.chain[section.review.stage - 1] : undefined;
   const open = placeholders.filter((p) => !p.intended).length;
 
   return (
@@ -46,33 +48,28 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
           <dt>当前版本</dt>
-          <dd data-testid="section-version">{submitted ? `第 ${submitted.number} 版（${submitted.kind === "approved" ? "已通过" : "已提交"}）` : "尚未提交"}</dd>
+          <dd data-testid="section-version">{submitted ? `第 ${submitted.number} 版（${VERSION_KIND_LABELS[submitted.kind]}）` : "尚未提交"}</dd>
+          {stage && section.review.chain.length > 1 && (
+            <>
+              <dt>审核环节</dt>
+              <dd data-testid="sidebar-stage">第 {section.review.stage}/{section.review.chain.length} 环节 · {stage.name}</dd>
+            </>
+          )}
           <dt>截止日期</dt>
           <dd>{section.dueDate ?? "未设置"}{overdue && <span className="ml-1 badge bg-red-100 text-red-700">逾期</span>}</dd>
         </dl>
-        {!EDITABLE_STATES.includes(section.state) && user.role === "editor" && (
-          <p className="rounded bg-slate-50 p-2 text-xs text-slate-600">
-            {section.state === "in_review" ? "已提交审核，正文暂不可编辑；如需修改，请先撤回提交。" : "已审核通过，正文已锁定。"}
-          </p>
+        {STATE_META[section.state].lockedHint && user.role === "editor" && (
+          <p className="rounded bg-slate-50 p-2 text-xs text-slate-600">{STATE_META[section.state].lockedHint}</p>
         )}
-        {events_.includes("submit") && (
-          <TransitionForm sectionId={sectionId} event="submit" version={section.version} label="提交审核" primary />
-        )}
-        {events_.includes("withdraw") && (
-          <TransitionForm sectionId={sectionId} event="withdraw" version={section.version} label="撤回提交" />
-        )}
-        {events_.includes("approve") && (
+        {here.map((e) => (
+          <TransitionForm key={e} sectionId={sectionId} event={e} version={section.version} comment={EVENT_META[e].comment ?? undefined} />
+        ))}
+        {allowed.some((e) => EVENT_META[e].onReviewPage) && (
           <Link href={`/sections/${sectionId}/review`} className="btn btn-primary w-full" data-testid="review-link">进入审核</Link>
-        )}
-        {events_.includes("reopen") && (
-          <TransitionForm
-            sectionId={sectionId} event="reopen" version={section.version} label="重新打开"
-            comment={{ label: "重新打开的原因", placeholder: "例如：数据需要更新" }}
-          />
         )}
       </section>
 
-      {section.state === "changes_requested" && returned?.comment && (
+      {returned?.comment && (
         <section className="card border-red-200 bg-red-50 p-4" data-testid="returned-comment">
           <h3 className="mb-1 font-medium text-red-800">退回意见</h3>
           <p className="whitespace-pre-wrap text-slate-800">{returned.comment}</p>
