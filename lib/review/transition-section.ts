@@ -12,7 +12,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { reviewEvents, sections, type Section, type SectionState, type SectionVersion } from "@/db/schema";
-import { flushSection, publishSectionState } from "@/lib/collab/bus";
+import { holdSection, publishSectionState } from "@/lib/collab/bus";
 import { conflict, forbidden, notFound, refused } from "@/lib/errors";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { canSection, type Principal } from "@/lib/policy";
@@ -52,11 +52,17 @@ export interface TransitionResult {
  */
 export async function transitionSection(db: Db, input: TransitionInput): Promise<TransitionResult> {
   const comment = input.comment?.trim() || null;
-  // The room's unsaved keystrokes must be in section_updates before the text is frozen.
-  if (input.event === "submit") await flushSection(input.sectionId);
-  const result = await db.transaction((tx) => run(tx, input, comment));
-  publishSectionState({ sectionId: result.sectionId, state: result.state });
-  return result;
+  // The room's unsaved keystrokes must be in section_updates before the text is frozen, and
+  // keystrokes arriving while it is frozen wait until the new state is out: then they are
+  // refused (in_review) or applied (the submit failed), never acknowledged but left out.
+  const release = input.event === "submit" ? await holdSection(input.sectionId) : () => {};
+  try {
+    const result = await db.transaction((tx) => run(tx, input, comment));
+    publishSectionState({ sectionId: result.sectionId, state: result.state });
+    return result;
+  } finally {
+    release();
+  }
 }
 
 async function run(tx: Tx, input: TransitionInput, comment: string | null): Promise<TransitionResult> {

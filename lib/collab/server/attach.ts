@@ -8,9 +8,10 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDb, type Db } from "@/db/client";
-import { onSectionState, registerFlush } from "@/lib/collab/bus";
+import { onSectionState, registerFlush, registerHold } from "@/lib/collab/bus";
 import { EXTENSIONS_PARAM } from "@/lib/collab/messages";
 import { notFound } from "@/lib/errors";
+import { insertRejectedDraft, updateRejectedDraft } from "@/lib/review/rejected-drafts";
 import { authenticateUpgrade, rejectUpgrade } from "./authenticate-upgrade";
 import { CLOSE, Connection, type CollabUser } from "./connection";
 import { startHeartbeat, trackAlive } from "./heartbeat";
@@ -56,6 +57,10 @@ export function createCollabServer(
         compact: async () => compactLog(await db(), id),
       }),
       saver: { delayMs: o.saveDelayMs, maxRetries: o.maxRetries, compactAbove: o.compactAbove },
+      drafts: {
+        insert: async (row) => insertRejectedDraft(await db(), row),
+        update: async (id, patch) => updateRejectedDraft(await db(), id, patch),
+      },
       log,
     },
     o.unloadAfterMs,
@@ -63,6 +68,7 @@ export function createCollabServer(
   const stopHeartbeat = startHeartbeat(wss, o.pingIntervalMs);
   const offState = onSectionState(({ sectionId, state }) => rooms.setState(sectionId, state));
   registerFlush((sectionId) => rooms.flush(sectionId));
+  registerHold((sectionId) => rooms.hold(sectionId));
   let closing = false;
 
   function accept(ws: WebSocket, sectionId: string, user: CollabUser, extensions: boolean): void {
