@@ -22,6 +22,7 @@ import {
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { YJS_FIELD } from "@/lib/editor/extensions";
 import { submitSection, withdrawSection } from "@/lib/review/commands";
+import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
 import { principal, reload } from "@/lib/review/test-helpers";
 import { createCollabServer, type CollabServer } from "./attach";
 import { demoFixture, sleep } from "./test-helpers";
@@ -192,5 +193,12 @@ describe.each(testDbTargets())("refused writes on $name", (target) => {
     expect(drafts2).toHaveLength(1); // the second refusal of that connection merged into the same draft
     fresh.ws.close();
     reviewer.ws.close();
+
+    // The section's editors, reviewers and admins see it; other departments do not.
+    const listed = await listRejectedDrafts(handle.db, fx.section.id, await principal(handle.db, "dqb2"));
+    expect(listed).toEqual([expect.objectContaining({ authorName: "李明", reason: "locked", reasonLabel: expect.stringContaining("锁定") })]);
+    expect(listed[0].text).toContain("审核中偷偷写的一句。");
+    expect(await listRejectedDrafts(handle.db, fx.section.id, await principal(handle.db, "reviewer"))).toHaveLength(1);
+    await expect(listRejectedDrafts(handle.db, fx.section.id, await principal(handle.db, "jjs1"))).rejects.toMatchObject({ code: "forbidden" });
   });
 });
