@@ -70,7 +70,7 @@ export function RejectedDrafts({ items }: { items: RejectedDraftItem[] }) {
                 <p className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs text-slate-800" data-testid="draft-text">{d.text}</p>
               </details>
             ) : (
-              <p className="mt-1 text-xs text-slate-500">（该修改的内容无法显示）</p>
+              <p className="mt-1 text-xs text-slate-500">（没有可显示的文字：修改后正文为空，或内容无法解析）</p>
             )}
           </li>
         );
