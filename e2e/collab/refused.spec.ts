@@ -50,9 +50,8 @@ const statusAndText = (page: Page) =>
  * Types `[<prefix><n>]` tokens at the end with the keyboard while the editor is writable.
  * Returns every token typed, and every own token the page showed while its status said 已保存.
  */
-async function typeUntilLocked(page: Page, prefix: string, shouldStop: () => boolean, onToken?: (token: string) => void) {
+async function typeUntilLocked(page: Page, prefix: string, shouldStop: () => boolean, onToken?: (token: string) => void, savedShown = new Set<string>()) {
   const typed: string[] = [];
-  const savedShown = new Set<string>();
   const own = new RegExp(`\\[${prefix}\\d+\\]`, "g");
   const editor = editorOf(page);
   await editor.evaluate((el) => (el as unknown as { editor: { commands: { focus(p: string): void } } }).editor.commands.focus("end"));
@@ -91,14 +90,17 @@ test("(a) typing across a submit: 已保存 means frozen, late edits are refused
   let held = false;
   const heldTokens: string[] = [];
   let stop = false;
+  const savedA = new Set<string>();
+  const savedB = new Set<string>();
   const typing = Promise.all([
-    typeUntilLocked(p1, "甲", () => stop, (t) => held && heldTokens.push(t)),
-    typeUntilLocked(p2, "乙", () => stop),
+    typeUntilLocked(p1, "甲", () => stop, (t) => held && heldTokens.push(t), savedA),
+    typeUntilLocked(p2, "乙", () => stop, undefined, savedB),
   ]);
-  await p1.waitForTimeout(4000);
+  // Both have seen some of their text saved (however slow the machine), then the submit comes.
+  await expect.poll(() => savedA.size >= 2 && savedB.size >= 2, { timeout: 60_000 }).toBe(true);
   gate.hold(); // 周文华's network stalls: what she types now reaches the server after the submit
   held = true;
-  await p1.waitForTimeout(400);
+  await expect.poll(() => heldTokens.length, { timeout: 20_000 }).toBeGreaterThan(0);
   expect(await transition(third, id, "submit")).toBe(200);
   for (const p of [p1, p2]) await expect(editorOf(p)).toHaveAttribute("contenteditable", "false", { timeout: 2000 });
   gate.release();
