@@ -13,6 +13,9 @@
  *   connections, so the next open loads the restored log.
  * - `flushSection` asks the collaboration server to write a room's pending updates to the
  *   database before a version is frozen; a no-op when no collaboration server runs (CLI, tests).
+ * - `holdSection` does the same and also holds the room's incoming edits (queued, not lost)
+ *   until released, so that nothing is applied between freezing the text and publishing the
+ *   new state: edits that arrive meanwhile are then refused, never silently left out.
  */
 import { EventEmitter } from "node:events";
 import type { SectionState } from "@/db/schema";
@@ -36,6 +39,7 @@ export interface AccessChange {
 interface Bus {
   events: EventEmitter;
   flush?: (sectionId: string) => Promise<void>;
+  hold?: (sectionId: string) => Promise<() => void>;
 }
 
 const KEY = Symbol.for("hegao.collab.bus");
@@ -87,4 +91,21 @@ export function registerFlush(flush: (sectionId: string) => Promise<void>): void
 /** Writes a section's pending (unsaved) updates to the database, if a collaboration server runs. */
 export async function flushSection(sectionId: string): Promise<void> {
   await bus().flush?.(sectionId);
+}
+
+/** Registers the collaboration server's hold (one per process). */
+export function registerHold(hold: (sectionId: string) => Promise<() => void>): void {
+  bus().hold = hold;
+}
+
+/**
+ * Holds a section's incoming edits and writes its pending ones; resolves with the release
+ * function (call it once the new state is published, also on failure). Without a registered
+ * hold it only flushes (`flushSection`) and the release does nothing.
+ */
+export async function holdSection(sectionId: string): Promise<() => void> {
+  const hold = bus().hold;
+  if (hold) return hold(sectionId);
+  await flushSection(sectionId);
+  return () => {};
 }

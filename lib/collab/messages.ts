@@ -16,7 +16,11 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /** Server → client: the section's review state and whether this connection may write. */
 export const MESSAGE_SECTION_STATE = 100;
-/** Server → client: every document-update message of this connection up to N is persisted. */
+/**
+ * Server → client: every document-write message of this connection up to N is settled: persisted,
+ * or refused by a message 102 sent earlier on the same connection (a client that got a 102
+ * must not show its edits as saved; Hegao's client discards its copy and starts over).
+ */
 export const MESSAGE_SAVED = 101;
 
 /**
@@ -27,7 +31,7 @@ export const MESSAGE_SAVED = 101;
  */
 export const MESSAGE_REFUSED = 102;
 
-/** The URL query parameter a client sets to receive messages 100 and 101. */
+/** The URL query parameter a client sets to receive messages 100, 101 and 102. */
 export const EXTENSIONS_PARAM = "ext";
 
 export interface SectionStateMessage {

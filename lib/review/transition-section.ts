@@ -15,7 +15,7 @@
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { reviewEvents, sectionApprovals, sectionDelegations, sections, type Section, type SectionState, type SectionVersion } from "@/db/schema";
-import { flushSection, publishSectionState } from "@/lib/collab/bus";
+import { holdSection, publishSectionState } from "@/lib/collab/bus";
 import { conflict, forbidden, refused, validation } from "@/lib/errors";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { canSection, type Principal } from "@/lib/policy";
@@ -64,11 +64,17 @@ export interface TransitionResult {
  *   submitted, withdraw after an approval); validation (`comment` missing, bad delegate `to`).
  */
 export async function transitionSection(db: Db, input: TransitionInput): Promise<TransitionResult> {
-  // The room's unsaved keystrokes must be in section_updates before the text is frozen.
-  if (freezesSubmission(input.event)) await flushSection(input.sectionId);
-  const result = await db.transaction((tx) => run(tx, input));
-  if (result.from !== result.state) publishSectionState({ sectionId: result.sectionId, state: result.state });
-  return result;
+  // The room's unsaved keystrokes must be in section_updates before the text is frozen, and
+  // keystrokes arriving while it is frozen wait until the new state is out: then they are
+  // refused (in_review) or applied (the transition failed), never acknowledged but left out.
+  const release = freezesSubmission(input.event) ? await holdSection(input.sectionId) : () => {};
+  try {
+    const result = await db.transaction((tx) => run(tx, input));
+    if (result.from !== result.state) publishSectionState({ sectionId: result.sectionId, state: result.state });
+    return result;
+  } finally {
+    release();
+  }
 }
 
 async function run(tx: Tx, input: TransitionInput): Promise<TransitionResult> {

@@ -1,15 +1,22 @@
 /**
  * The browser side of one section's collaboration: the Y.Doc, its IndexedDB copy (offline
  * edits survive a dropped connection and a reload), and the y-websocket provider connected to
- * `/collab/<sectionId>` with Hegao's own messages (100 state, 101 saved). Exposes a snapshot
- * for `useSyncExternalStore` and announces state changes to the page as a
+ * `/collab/<sectionId>` with Hegao's own messages (100 state, 101 saved, 102 refused). Exposes
+ * a snapshot for `useSyncExternalStore` and announces state changes to the page as a
  * `hegao:section-state` window event (the review sidebar listens).
+ *
+ * On a refusal (102) it stops at once: disconnects (nothing more is sent), turns read-only,
+ * says 修改未被接受, and tells the owner (`onRefused`), who discards this copy
+ * (`discardLocalCopy`: the IndexedDB copy is deleted) and starts over from the server's, so the
+ * refused edits — kept aside by the server as a rejected draft — cannot come back later.
  */
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { EXTENSIONS_PARAM, MESSAGE_SAVED, MESSAGE_SECTION_STATE, readSectionState } from "@/lib/collab/messages";
+import {
+  EXTENSIONS_PARAM, MESSAGE_REFUSED, MESSAGE_SAVED, MESSAGE_SECTION_STATE, readRefused, readSectionState, type RefusedMessage,
+} from "@/lib/collab/messages";
 import { countingWebSocket, type CountingSocket } from "./counting-websocket";
 import { saveStatus, type SaveStatus } from "./save-status";
 import { FAILURES_BEFORE_CHECK, sessionEnded } from "./session-check";
@@ -45,7 +52,15 @@ export interface SectionCollabOptions {
   initialState: string;
   /** ws(s)://host/collab; defaults to the page's own origin. */
   serverUrl?: string;
+  /** The server refused a write of this copy (called once, after this copy stopped sending). */
+  onRefused?: (refusal: RefusedMessage) => void;
 }
+
+/** The IndexedDB name of a section's local copy for an account. */
+export const localCopyName = (sectionId: string, userId: string) => `hegao:${sectionId}:${userId}`;
+
+/** Longest wait for the local copy's deletion (another tab may hold it open), ms. */
+const DISCARD_TIMEOUT_MS = 3000;
 
 export class SectionCollab {
   readonly doc = new Y.Doc();
@@ -62,10 +77,12 @@ export class SectionCollab {
   private everSynced = false;
   private failures = 0;
   private signedOut = false;
+  private refusal: RefusedMessage | null = null;
+  private destroyed = false;
 
   constructor(private readonly opts: SectionCollabOptions) {
     this.state = opts.initialState;
-    this.idb = new IndexeddbPersistence(`hegao:${opts.sectionId}:${opts.userId}`, this.doc);
+    this.idb = new IndexeddbPersistence(localCopyName(opts.sectionId, opts.userId), this.doc);
     this.idb.on("synced", () => this.update());
     const url = opts.serverUrl ?? `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     this.provider = new WebsocketProvider(url, opts.sectionId, this.doc, {
@@ -81,6 +98,7 @@ export class SectionCollab {
       if (socket) socket.saved = Math.max(socket.saved, decoding.readVarUint(dec));
       this.update();
     };
+    this.provider.messageHandlers[MESSAGE_REFUSED] = (_enc, dec) => this.onRefused(readRefused(dec));
     this.provider.on("connection-close", () => void this.onConnectionFailed());
     this.provider.on("status", ({ status }) => {
       if (status === "connected") {
@@ -111,7 +129,22 @@ export class SectionCollab {
     }
   }
 
+  private onRefused(refusal: RefusedMessage): void {
+    const socket = this.provider.ws as unknown as CountingSocket | null;
+    if (socket) socket.refused++;
+    if (this.refusal) return;
+    this.refusal = refusal;
+    this.writable = false;
+    this.lastWritable = false;
+    // Nothing more from this copy: whatever it sends next may build on the refused edit.
+    // Deferred: y-websocket is still inside this socket's message handler.
+    queueMicrotask(() => this.provider.disconnect());
+    this.update();
+    this.opts.onRefused?.(refusal);
+  }
+
   private onState(msg: { state: string; writable: boolean }): void {
+    if (this.refusal) return; // this copy stays read-only until it is discarded
     const changed = msg.state !== this.state || msg.writable !== this.writable;
     this.state = msg.state;
     this.writable = msg.writable;
@@ -133,6 +166,7 @@ export class SectionCollab {
       everConnected: this.everConnected,
       sent: socket?.sent ?? 0,
       saved: socket?.saved ?? 0,
+      refused: this.refusal ? Math.max(1, socket?.refused ?? 0) : 0,
     });
     const peers: Peer[] = [];
     this.provider.awareness.getStates().forEach((s, clientId) => {
@@ -170,11 +204,40 @@ export class SectionCollab {
   /** For useSyncExternalStore: the same object until something visible changed. */
   getSnapshot = (): CollabSnapshot => this.snapshot;
 
-  /** Disconnects and frees everything (component unmount). */
+  /** Disconnects and frees everything (component unmount). Idempotent. */
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.listeners.clear();
     this.provider.destroy();
     void this.idb.destroy();
+    this.doc.destroy();
+  }
+
+  /**
+   * Disconnects, deletes this account's IndexedDB copy of the section and frees everything;
+   * resolves when the copy is deleted (or after 3 s when another tab keeps it open — a new
+   * copy opened meanwhile waits for the deletion, IndexedDB queues it). Never rejects.
+   */
+  async discardLocalCopy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.listeners.clear();
+    this.provider.destroy();
+    const name = localCopyName(this.opts.sectionId, this.opts.userId);
+    try {
+      await this.idb.destroy();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, DISCARD_TIMEOUT_MS);
+        const req = indexedDB.deleteDatabase(name);
+        req.onsuccess = req.onerror = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    } catch {
+      /* IndexedDB unavailable: nothing was kept locally */
+    }
     this.doc.destroy();
   }
 }

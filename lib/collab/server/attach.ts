@@ -10,11 +10,12 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDb, type Db } from "@/db/client";
-import { onReloadSection, registerFlush } from "@/lib/collab/bus";
+import { onReloadSection, registerFlush, registerHold } from "@/lib/collab/bus";
 import { EXTENSIONS_PARAM } from "@/lib/collab/messages";
 import { notFound } from "@/lib/errors";
 import { authenticateUpgrade, rejectUpgrade, type AuthenticatedUpgrade } from "./authenticate-upgrade";
 import { clientAddress } from "./client-address";
+import { insertRejectedDraft, updateRejectedDraft } from "@/lib/review/rejected-drafts";
 import { CLOSE, Connection, type CollabUser } from "./connection";
 import { startHeartbeat, trackAlive } from "./heartbeat";
 import { collabOptionsSchema, type CollabOptions } from "./options";
@@ -64,6 +65,10 @@ export function createCollabServer(
         compact: async () => compactLog(await db(), id),
       }),
       saver: { delayMs: o.saveDelayMs, maxRetries: o.maxRetries, compactAbove: o.compactAbove },
+      drafts: {
+        insert: async (row) => insertRejectedDraft(await db(), row),
+        update: async (id, patch) => updateRejectedDraft(await db(), id, patch),
+      },
       log,
     },
     o.unloadAfterMs,
@@ -76,6 +81,7 @@ export function createCollabServer(
   const perAccount = new ConnectionCounter(o.maxConnectionsPerAccount);
   const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
   const clientLog = new LogLimiter((m) => log(m));
+  registerHold((sectionId) => rooms.hold(sectionId));
   let closing = false;
 
   /** Closes `conn` with 4401 when the session's JWT expires (re-armed past setTimeout's range). */

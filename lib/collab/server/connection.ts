@@ -3,7 +3,7 @@
  * protocol handlers only see this, so unit tests drive them with a fake transport.
  */
 import type { Principal } from "@/lib/policy";
-import { encodeSaved } from "@/lib/collab/messages";
+import { encodeRefused, encodeSaved } from "@/lib/collab/messages";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 
 /**
@@ -41,7 +41,7 @@ export class Connection {
     /** Replaced (not mutated) when the account's role, department or name changes. */
     public user: CollabUser,
     private readonly transport: Transport,
-    /** The client asked for Hegao's own messages (100 state, 101 saved). */
+    /** The client asked for Hegao's own messages (100 state, 101 saved, 102 refused). */
     readonly extensions = false,
   ) {}
 
@@ -58,6 +58,19 @@ export class Connection {
   /** Tells the client that its document-write messages up to `count` are saved (message 101). */
   ackSaved(count: number): void {
     if (this.extensions) this.send(encodeSaved(count));
+  }
+
+  /**
+   * The first refusal on this connection, if any. Every later write of the connection may build
+   * on the refused one (Yjs updates reference earlier items), so it is refused too: the client
+   * must start over from the server's copy on a new connection (Hegao's client does so on 102).
+   */
+  refused: { code: number; reason: string } | null = null;
+
+  /** Tells the client that its document-write message `count` was refused (message 102). */
+  refuse(count: number, code: number, reason: string): void {
+    this.refused ??= { code, reason };
+    if (this.extensions) this.send(encodeRefused({ count, code, reason }));
   }
 
   /** Closes the connection once (`reason` ≤ 123 bytes, ASCII). */

@@ -2,10 +2,14 @@
  * Handles one frame of the y-websocket protocol from one connection, using y-protocols for the
  * sync and awareness messages:
  * - sync step 1 → answer with step 2 (what the client lacks);
- * - sync step 2 / update → counted; dropped when the connection is read-only; otherwise
- *   decoded (`Y.decodeUpdate`), checked against the section's schema and limits
- *   (lib/collab/validate-update.ts: refused with 4422 / 4413), applied with the connection as
- *   origin, and handed to the room for persistence and acknowledgement;
+ * - sync step 2 / update → counted and decoded (`Y.decodeUpdate`, which throws on a malformed
+ *   update before anything touches the doc); from a connection that may not write: settled
+ *   when it would change nothing (a read-only client's answer to sync step 1), otherwise
+ *   refused through `room.refuse` (message 102, never acknowledged, kept aside as a rejected
+ *   draft), and so is every later write of a connection once refused; from a writer: checked
+ *   against the section's schema and limits (lib/collab/validate-update.ts: refused with 4422 /
+ *   4413, the socket closed), applied with the connection as origin, and handed to the room for
+ *   persistence and acknowledgement;
  * - awareness → through the awareness guard, then applied;
  * - query awareness → all current states.
  * Anything else, or a frame that does not decode, throws ProtocolError: the room closes that
@@ -17,8 +21,10 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/messages";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { CLOSE, type Connection } from "./connection";
 import { guardAwarenessUpdate } from "./awareness-guard";
+import { wouldChangeDoc } from "./changes-doc";
 import { ProtocolError } from "./protocol-error";
 import { validateUpdate } from "@/lib/collab/validate-update";
 
@@ -33,6 +39,10 @@ export interface ProtocolRoom {
    * update to persist, or null when there is nothing to store (dropped or empty).
    */
   written(conn: Connection, update: Uint8Array | null, count: number): void;
+  /** Refuses document-write message `count` of `conn` (see Room.refuse). */
+  refuse(conn: Connection, count: number, code: number, reason: string, update?: Uint8Array): void;
+  /** Why `conn` may not write now (Chinese, for the client). */
+  notWritableReason(conn: Connection): string;
 }
 
 /** Encodes a full awareness message for `clients` of `awareness`. */
@@ -77,14 +87,18 @@ function handleSync(room: ProtocolRoom, conn: Connection, decoder: decoding.Deco
     throw new ProtocolError(CLOSE.malformed, `unknown sync message ${type}`);
   }
   const count = ++conn.received;
-  if (!conn.writable) {
-    room.written(conn, null, count); // read-only: dropped, never applied
-    return;
-  }
   const update = decoding.readVarUint8Array(decoder).slice();
   const decoded = Y.decodeUpdate(update); // throws on a malformed update before touching the doc
   if (isEmpty(decoded)) {
     room.written(conn, null, count);
+    return;
+  }
+  if (!conn.writable || conn.refused) {
+    // Never applied. Repeating what the room has loses nothing: settled. Anything new is
+    // refused, and so is everything after a refusal (it may build on the refused edit).
+    if (!wouldChangeDoc(room.doc, decoded)) room.written(conn, null, count);
+    else if (conn.refused) room.refuse(conn, count, conn.refused.code, conn.refused.reason, update);
+    else room.refuse(conn, count, CLOSE_CODES.accessRevoked, room.notWritableReason(conn), update);
     return;
   }
   validateUpdate(room.doc, decoded); // throws 4422 / 4413: never applied, stored or acknowledged

@@ -10,6 +10,7 @@ import type { SectionState } from "@/db/schema";
 import type { CollabUser } from "./connection";
 import { personColor } from "@/lib/collab/person-color";
 import { Room, type RoomDeps } from "./room";
+import type { DraftRow } from "@/lib/review/rejected-drafts";
 import { awarenessFrame, fakeConnection, sleep, typeText } from "./test-helpers";
 
 const editor1: CollabUser = { id: "u1", name: "张三", role: "editor", departmentId: "d1", color: "#b91c1c" };
@@ -18,6 +19,7 @@ const reviewer: CollabUser = { id: "u3", name: "王审核", role: "reviewer", de
 
 function setup(state: SectionState = "draft", loadDelayMs = 0) {
   const stored: Uint8Array[] = [];
+  const drafts: DraftRow[] = [];
   const deps: RoomDeps = {
     load: async (id) => {
       await sleep(loadDelayMs);
@@ -25,9 +27,24 @@ function setup(state: SectionState = "draft", loadDelayMs = 0) {
     },
     store: () => ({ append: async (u) => void stored.push(u), compact: async () => 1 }),
     saver: { delayMs: 5, maxRetries: 2, compactAbove: 200 },
+    drafts: {
+      insert: async (row) => String(drafts.push({ ...row })),
+      update: async (id, patch) => void Object.assign(drafts[Number(id) - 1], patch),
+    },
     log: () => {},
   };
-  return { room: new Room("s1", deps), stored };
+  return { room: new Room("s1", deps), stored, drafts };
+}
+
+/** A client doc that asked the room for its document (sync step 1) and applied the answer. */
+function syncedClient(room: Room, c: ReturnType<typeof fakeConnection>): Y.Doc {
+  const doc = new Y.Doc();
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(enc, doc);
+  room.receive(c.conn, encoding.toUint8Array(enc));
+  c.transport.applyTo(doc);
+  return doc;
 }
 
 /** A client doc synced with what the server sent on `transport`. */
@@ -85,6 +102,85 @@ describe("collaboration room", () => {
     expect(clientView(e.transport)).not.toContain("伪造");
     expect(stored).toHaveLength(0);
     expect(r.conn.closed).toBe(false);
+    expect(r.transport.refused()).toEqual([{ count: 1, code: 4403, reason: "您没有编辑本章节的权限" }]);
+    expect(r.transport.lastSaved()).toBe(0);
+  });
+
+  it("settles a read-only client's answer to sync step 1 that repeats what the room has, without a refusal", async () => {
+    const { room, drafts } = setup("approved");
+    const e = fakeConnection(editor1);
+    room.join(e.conn);
+    await room.ready;
+    const client = syncedClient(room, e);
+    expect(docToContent(client).text).toBe("原有内容");
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(enc, client, Y.encodeStateVector(room.doc));
+    room.receive(e.conn, encoding.toUint8Array(enc));
+    await sleep(30);
+    expect(e.transport.refused()).toEqual([]);
+    expect(e.transport.lastSaved()).toBe(1);
+    expect(drafts).toHaveLength(0);
+  });
+
+  it("keeps refused edits aside as one draft per connection with the author's text, and refuses what builds on them", async () => {
+    const { room, stored, drafts } = setup("in_review");
+    const e = fakeConnection(editor1);
+    room.join(e.conn);
+    await room.ready;
+    const client = syncedClient(room, e);
+    room.receive(e.conn, typeText(client, "锁定后写的第一句"));
+    room.receive(e.conn, typeText(client, "锁定后写的第二句"));
+    await sleep(30);
+    expect(e.transport.refused().map((r) => r.count)).toEqual([1, 2]);
+    expect(e.transport.refused()[0].reason).toBe("章节审核中，当前不可编辑");
+    expect(e.transport.lastSaved()).toBe(0);
+    expect(stored).toHaveLength(0);
+    expect(docToContent(room.doc).text).toBe("原有内容");
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ userId: "u1", reason: "locked", text: "锁定后写的第一句\n原有内容" });
+    room.leave(e.conn); // leaving writes the merged draft at once
+    await sleep(10);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].text).toBe("锁定后写的第二句\n锁定后写的第一句\n原有内容");
+
+    // Writable again: the same copy's next edit builds on refused text, so it is refused too.
+    const again = fakeConnection(editor1);
+    room.join(again.conn);
+    room.receive(again.conn, typeText(client, "第三句"));
+    expect(again.transport.refused()).toHaveLength(1);
+    room.setState("draft");
+    room.receive(again.conn, typeText(client, "重新打开后"));
+    expect(again.transport.refused()).toHaveLength(2);
+    expect(docToContent(room.doc).text).toBe("原有内容");
+  });
+
+  it("holds frames while a submit freezes the text; held edits are refused once the section is in review", async () => {
+    const { room, stored } = setup();
+    const e = fakeConnection(editor1);
+    room.join(e.conn);
+    await room.ready;
+    const client = syncedClient(room, e);
+    const release = room.holdAll();
+    room.receive(e.conn, typeText(client, "冻结时到达"));
+    expect(docToContent(room.doc).text).toBe("原有内容");
+    room.setState("in_review");
+    release();
+    release(); // harmless twice
+    await sleep(30);
+    expect(e.transport.refused()).toEqual([{ count: 1, code: 4403, reason: "章节审核中，当前不可编辑" }]);
+    expect(stored).toHaveLength(0);
+    expect(e.transport.lastSaved()).toBe(0);
+    // A hold whose submit failed lets the held edit through.
+    const w = fakeConnection(editor2);
+    room.setState("draft");
+    room.join(w.conn);
+    const release2 = room.holdAll();
+    room.receive(w.conn, typeText(new Y.Doc(), "提交失败后保留"));
+    release2();
+    await sleep(30);
+    expect(docToContent(room.doc).text).toContain("提交失败后保留");
+    expect(w.transport.lastSaved()).toBe(1);
   });
 
   it("turns every connection read-only when the section leaves draft, and writable again when it returns", async () => {
@@ -99,8 +195,10 @@ describe("collaboration room", () => {
     const before = e.transport.frames.length;
     room.setState("changes_requested");
     expect(e.transport.lastState()).toEqual({ state: "changes_requested", writable: true });
-    expect(e.transport.types().slice(before)).toContain("0/0"); // asks the client for its offline edits
-    room.receive(e.conn, typeText(new Y.Doc(), "退回后修改"));
+    expect(e.transport.types().slice(before)).not.toContain("0/0"); // never pulls the client's copy
+    const fresh = fakeConnection(editor1); // the client started over after the refusal
+    room.join(fresh.conn);
+    room.receive(fresh.conn, typeText(new Y.Doc(), "退回后修改"));
     expect(docToContent(room.doc).text).toContain("退回后修改");
   });
 

@@ -5,18 +5,22 @@
  * document. Document changes go to every other connection; awareness changes to everyone.
  * Who may read and write is re-decided live from fresh facts (`reauthorise`, fed by
  * live-access.ts); a room whose section is gone closes itself with 4404 and writes nothing more.
+ * A write the room does not accept is refused (`refuse`: message 102, never acknowledged) and
+ * kept aside as a rejected draft; regaining write access never pulls a client's copy.
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { SectionState } from "@/db/schema";
 import { encodeSectionState } from "@/lib/collab/messages";
 import { canSection } from "@/lib/policy";
+import { DRAFT_REASONS } from "@/lib/review/rejected-drafts";
 import { CLOSE, type CollabUser, type Connection } from "./connection";
 import { LogLimiter } from "./log-limiter";
 import type { LoadedRoom, RoomSection } from "./persistence";
 import { awarenessMessage, handleFrame, syncStep1Message, updateMessage, type ProtocolRoom } from "./protocol";
 import { ProtocolError } from "./protocol-error";
-import { isWritable } from "./readonly";
+import { DRAFT_DEFAULTS, DraftKeeper, type DraftStore } from "./draft-keeper";
+import { isWritable, notWritableReason } from "./readonly";
 import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
 import { SectionGoneError } from "./section-gone";
 
@@ -25,11 +29,15 @@ const LOAD = Symbol("load");
 const COMPACT_AFTER_LOAD_MS = 1000;
 /** Frames held for one connection while its access is re-decided (≈ 3 s at the frame limit). */
 const MAX_HELD_FRAMES = 1000;
+/** A hold (see `hold`) releases itself after this long whatever happens (ms). */
+const HOLD_MAX_MS = 10_000;
 
 export interface RoomDeps {
   load(sectionId: string): Promise<LoadedRoom | null>;
   store(sectionId: string, doc: Y.Doc): SaverStore;
   saver: Omit<SaverOptions, "log">;
+  /** Where refused edits are kept aside (absent: only logged — unit tests that do not care). */
+  drafts?: DraftStore;
   log: (message: string, err?: unknown) => void;
   /**
    * The section turned out to be deleted (a write or a load found it gone): the room has
@@ -55,6 +63,9 @@ export class Room implements ProtocolRoom {
   deleted = false;
   /** Lines about clients' malformed frames: at most 5 a minute for this room (log-limiter.ts). */
   private readonly clientLog: LogLimiter;
+  /** Room-wide holds (`holdAll`: a submit freezing the text): every frame waits. */
+  private holds = 0;
+  private readonly drafts: DraftKeeper;
 
   constructor(
     readonly sectionId: string,
@@ -64,6 +75,11 @@ export class Room implements ProtocolRoom {
     const log = (m: string, err?: unknown) => deps.log(`[collab ${sectionId}] ${m}`, err);
     this.clientLog = new LogLimiter((m) => deps.log(m));
     this.saver = new RoomSaver(deps.store(sectionId, this.doc), { ...deps.saver, log, onGone: () => this.drop() });
+    const drafts: DraftStore = deps.drafts ?? {
+      insert: async (row) => (log(`refused edit of ${row.userId} not kept (no draft store)`), ""),
+      update: async () => {},
+    };
+    this.drafts = new DraftKeeper(sectionId, this.doc, drafts, { ...DRAFT_DEFAULTS, log });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD) return; // clients get the loaded state by sync, not as an update
       const msg = updateMessage(update);
@@ -93,9 +109,7 @@ export class Room implements ProtocolRoom {
     if (process.env.HEGAO_COLLAB_TIMING === "1") {
       this.deps.log(`[collab ${this.sectionId}] room loaded: ${loaded.rows} rows in ${(performance.now() - t0).toFixed(2)} ms`);
     }
-    const queued = this.queue;
-    this.queue = [];
-    for (const [c, frame] of queued) this.receive(c, frame);
+    this.drain();
     // A log past the threshold (an import, or a crash before the unload compacted it) is
     // compacted once, shortly after the opening clients were served, so the next open reads
     // one row.
@@ -138,7 +152,7 @@ export class Room implements ProtocolRoom {
       }
       return;
     }
-    if (!this.section) {
+    if (!this.section || this.holds) {
       this.queue.push([conn, frame]);
       return;
     }
@@ -152,14 +166,65 @@ export class Room implements ProtocolRoom {
     }
   }
 
+  /** Handles the frames queued while loading or held, in order. */
+  private drain(): void {
+    if (!this.section || this.holds) return;
+    const queued = this.queue;
+    this.queue = [];
+    for (const [c, frame] of queued) this.receive(c, frame);
+  }
+
+  /**
+   * Holds every incoming frame (queued in order, none lost) until the returned release is
+   * called — or after 10 s. Submit holds the room while it freezes the text, so nothing is
+   * applied between the flush and the new state: held edits are then refused, not left out.
+   * Releasing twice is harmless.
+   */
+  holdAll(): () => void {
+    this.holds++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      clearTimeout(timer);
+      this.holds--;
+      this.drain();
+    };
+    const timer = setTimeout(release, HOLD_MAX_MS);
+    return release;
+  }
+
   /** ProtocolRoom: persist `update` and acknowledge message `count` of `conn` once saved. */
   written(conn: Connection, update: Uint8Array | null, count: number): void {
     this.saver.add(update, conn, count);
   }
 
+  /** ProtocolRoom: why `conn` may not write now. */
+  notWritableReason(_conn: Connection): string {
+    return notWritableReason(this.section!);
+  }
+
+  /**
+   * Refuses document-write message `count` of `conn`: it is not applied, not stored in the
+   * section, and never acknowledged — message 101 never claims it. The client (when it asked
+   * for Hegao's messages) gets message 102 `{count, code, reason}`; `update`, when given, is
+   * kept aside as a rejected draft of `conn`'s account (draft-keeper.ts, bounded per connection).
+   * `code` is a close code of lib/collab/close-codes.ts: 4403 not writable now (protocol.ts);
+   * update validation may route invalid updates here too (4422 invalid, 4413 too large) instead
+   * of closing the socket. `reason`: Chinese, shown to the author. The connection stays open.
+   */
+  refuse(conn: Connection, count: number, code: number, reason: string, update?: Uint8Array): void {
+    conn.refuse(count, code, reason);
+    if (update) {
+      const kind = DRAFT_REASONS[code as keyof typeof DRAFT_REASONS] ?? String(code);
+      this.drafts.keep(conn, conn.user.id, kind, update);
+    }
+  }
+
   /** Removes a connection and the awareness states it spoke for. */
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    this.drafts.forget(conn);
     this.queue = this.queue.filter(([c]) => c !== conn);
     this.held.delete(conn);
     const ids = [...conn.clients].filter((id) => this.owners.get(id) === conn);
@@ -167,7 +232,12 @@ export class Room implements ProtocolRoom {
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
   }
 
-  /** The section's review state changed (tests; the server goes through `reauthorise`). */
+  /**
+   * The section's review state changed: every connection is re-authorised at once. A
+   * connection that becomes writable is NOT asked for its copy: what it changed while it could
+   * not write was refused (and kept aside), and must not come back now. Offline edits made
+   * while writable reach the room on reconnect (sync step 1 of the greeting).
+   */
   setState(state: SectionState): void {
     this.reauthorise({ ...(this.section ?? this.pendingSection), state } as RoomSection);
   }
@@ -177,8 +247,8 @@ export class Room implements ProtocolRoom {
    * database): `section` as it is now, and `users` the accounts an access change named (null:
    * deleted or disabled). A connection whose account is gone or that may no longer read the
    * section is told it is read-only and closed with 4403; the others get the new writable flag
-   * (message 100) when it or the state changed. A connection that becomes writable is asked for
-   * what it has (sync step 1), so edits it made offline reach the room.
+   * (message 100) when it or the state changed. A connection that becomes writable is NOT asked
+   * for its copy (see below).
    */
   reauthorise(section: RoomSection, users: ReadonlyMap<string, CollabUser | null> = new Map()): void {
     for (const c of [...this.conns]) {
@@ -201,7 +271,9 @@ export class Room implements ProtocolRoom {
       const was = c.writable;
       c.writable = isWritable(c.user, this.section);
       if (stateChanged || c.writable !== was) this.sendState(c);
-      if (c.writable && !was) c.send(syncStep1Message(this.doc));
+      // Regaining write never pulls the client's copy: what it changed while it could not write
+      // was refused (and kept aside) and must not come back now. Offline edits made while
+      // writable reach the room on reconnect (sync step 1 of the greeting).
     }
   }
 
@@ -248,6 +320,7 @@ export class Room implements ProtocolRoom {
     for (const c of this.conns) c.close(code, reason);
     this.conns.clear();
     this.saver.dispose();
+    this.drafts.dispose();
     this.awareness.destroy();
     this.doc.destroy();
   }

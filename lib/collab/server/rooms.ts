@@ -108,6 +108,25 @@ export class Rooms {
     this.timers.set(room, setTimeout(() => void this.unload(room), jittered));
   }
 
+  /**
+   * Holds the section's room (Room.holdAll: incoming frames queued) and writes its pending
+   * updates; resolves with the release. No room loaded: nothing to hold, a no-op release.
+   * @throws when the flush fails (the hold is released first).
+   */
+  async hold(sectionId: string): Promise<() => void> {
+    const room = this.rooms.get(sectionId);
+    if (!room) return () => {};
+    const release = room.holdAll();
+    try {
+      await room.ready.catch(() => {});
+      await room.saver.flush();
+    } catch (err) {
+      release();
+      throw err;
+    }
+    return release;
+  }
+
   private async unload(room: Room): Promise<void> {
     this.timers.delete(room);
     if (room.conns.size || this.rooms.get(room.sectionId) !== room) return;

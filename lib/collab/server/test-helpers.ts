@@ -10,7 +10,9 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sections, users } from "@/db/schema";
-import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SECTION_STATE, MESSAGE_SYNC, readSectionState } from "@/lib/collab/messages";
+import {
+  MESSAGE_AWARENESS, MESSAGE_REFUSED, MESSAGE_SAVED, MESSAGE_SECTION_STATE, MESSAGE_SYNC, readRefused, readSectionState, type RefusedMessage,
+} from "@/lib/collab/messages";
 import { YJS_FIELD } from "@/lib/editor/extensions";
 import { Connection, type CollabUser } from "./connection";
 import { loadCollabUser } from "./authenticate-upgrade";
@@ -41,6 +43,15 @@ export class FakeTransport {
       if (decoding.readVarUint(d) === MESSAGE_SAVED) n = decoding.readVarUint(d);
     }
     return n;
+  }
+  /** Every refusal (message 102) so far. */
+  refused(): RefusedMessage[] {
+    const out: RefusedMessage[] = [];
+    for (const f of this.frames) {
+      const d = decoding.createDecoder(f);
+      if (decoding.readVarUint(d) === MESSAGE_REFUSED) out.push(readRefused(d));
+    }
+    return out;
   }
   /** The last section-state message (100), if any. */
   lastState() {

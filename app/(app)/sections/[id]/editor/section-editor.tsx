@@ -1,7 +1,8 @@
 "use client";
 /**
- * The main column of the section page: presence, toolbar + editor, status line. Owns the
- * collaboration session (lib/collab/client) for this section and signed-in account.
+ * The main column of the section page: presence, toolbar + editor, status line, and a banner
+ * when the server refused this browser's edits. Owns the collaboration session
+ * (lib/collab/client) for this section and signed-in account.
  */
 import "./editor.css";
 import { useState } from "react";
@@ -9,6 +10,7 @@ import { personColor } from "@/lib/collab/person-color";
 import { useSectionCollab } from "@/lib/collab/client/use-section-collab";
 import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
+import { RefusedBanner } from "./refused-banner";
 import { StatusLine } from "./status-line";
 
 export interface SectionEditorProps {
@@ -23,7 +25,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
   // Carets in the person's own colour (two editors of one department differ); the
   // department colour rings their presence chip.
   const caretColor = personColor(user.id);
-  const { collab, snapshot } = useSectionCollab({
+  const { collab, snapshot, refusal, dismissRefusal } = useSectionCollab({
     sectionId, userId: user.id, user: { name: user.name, color: caretColor, deptColor: user.color }, initialState,
   });
   const [words, setWords] = useState(0);
@@ -37,6 +39,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
           <span className="badge bg-slate-100 text-slate-600" data-testid="readonly-badge">只读</span>
         )}
       </div>
+      {refusal && <RefusedBanner refusal={refusal} onDismiss={dismissRefusal} />}
       {collab ? (
         <CollabEditor
           key={collab.doc.guid}
@@ -57,7 +60,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
           后自动同步。
         </div>
       )}
-      <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} />
+      <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} refused={!!refusal} />
     </div>
   );
 }

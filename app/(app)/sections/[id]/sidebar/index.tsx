@@ -2,7 +2,8 @@
  * Right-hand sidebar of the section editor page: review state (and chain stage), the actions
  * this user may fire now (`availableEvents`: 提交审核 / 撤回提交 / 重新打开 here; approvers get a
  * link to the review page), the placeholder list with 有意保留 marks, the reviewers' return
- * reason, comments and a history link. Re-renders live when the editor reports a state change.
+ * reason, comments, the edits the collaboration server refused (未被接受的修改, with 复制全文)
+ * and a history link. Re-renders live when the editor reports a state change.
  */
 import Link from "next/link";
 import type { CurrentUser } from "@/app/_server/session";
@@ -10,6 +11,7 @@ import { getDb } from "@/db/client";
 import { listComments } from "@/lib/comments/comments";
 import { availableEvents, canSection } from "@/lib/policy";
 import { listReviewEvents } from "@/lib/review/history";
+import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
 import { sectionPlaceholders } from "@/lib/review/intended-placeholders";
 import { getSectionView } from "@/lib/review/section-view";
 import { EVENT_META, isDone, isStaged, STATE_META, VERSION_KIND_LABELS } from "@/lib/workflow/vocabulary";
@@ -19,6 +21,7 @@ import { latestVersion } from "@/lib/review/versions";
 import { CommentList } from "./comment-list";
 import { LiveRefresh } from "./live-refresh";
 import { PlaceholderList } from "./placeholder-list";
+import { RejectedDrafts } from "./rejected-drafts";
 import { StateBadge } from "./state-badge";
 import { TransitionForm } from "./transition-form";
 
@@ -26,9 +29,10 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
   const db = await getDb();
   const section = await getSectionView(db, sectionId);
   if (!canSection(user, "read", section)) return null;
-  const [placeholders, comments, events, submitted] = [
+  const [placeholders, comments, events, submitted, drafts] = [
     await sectionPlaceholders(db, sectionId), await listComments(db, sectionId),
     await listReviewEvents(db, sectionId), await latestVersion(db, sectionId),
+    await listRejectedDrafts(db, sectionId, user),
   ];
   const allowed = availableEvents(user, section, section.report);
   const here = allowed.filter((e) => !EVENT_META[e].onReviewPage);
@@ -88,6 +92,18 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
         <h3 className="mb-2 font-medium">审核批注</h3>
         <CommentList comments={comments} />
       </section>
+
+      {drafts.length > 0 && (
+        <section className="card p-4" data-testid="rejected-drafts-card">
+          <h3 className="mb-1 font-medium">
+            未被接受的修改 <span className="badge bg-red-100 text-red-700">{drafts.length}</span>
+          </h3>
+          <p className="mb-2 text-xs text-slate-500">章节锁定时输入或离线副本中的修改不会合并进正文，保存在这里供查看和复制。</p>
+          <RejectedDrafts
+            items={drafts.map((d) => ({ id: d.id, authorName: d.authorName, reasonLabel: d.reasonLabel, text: d.text, createdAt: formatDateTime(d.createdAt) }))}
+          />
+        </section>
+      )}
 
       <Link href={`/sections/${sectionId}/history`} className="block text-center text-xs text-brand-700 hover:underline">
         查看审核记录与历史版本 →

@@ -3,10 +3,12 @@
 /**
  * Re-renders the server parts of the page when the editor reports a state change
  * (window event `hegao:section-state`, dispatched by the editor when the collaboration server
- * says the section turned read-only or writable).
+ * says the section turned read-only or writable) or that the server refused its edits
+ * (`hegao:rejected-draft`: the new rejected draft appears in the sidebar).
  */
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { REJECTED_DRAFT_EVENT } from "@/lib/collab/client/use-section-collab";
 
 export const SECTION_STATE_EVENT = "hegao:section-state";
 
@@ -19,8 +21,16 @@ export function LiveRefresh({ sectionId, state }: { sectionId: string; state: st
       if (detail?.sectionId && detail.sectionId !== sectionId) return;
       if (detail?.state !== state) router.refresh();
     };
+    const onDraft = (e: Event) => {
+      const detail = (e as CustomEvent<{ sectionId?: string } | undefined>).detail;
+      if (!detail?.sectionId || detail.sectionId === sectionId) router.refresh();
+    };
     window.addEventListener(SECTION_STATE_EVENT, onState);
-    return () => window.removeEventListener(SECTION_STATE_EVENT, onState);
+    window.addEventListener(REJECTED_DRAFT_EVENT, onDraft);
+    return () => {
+      window.removeEventListener(SECTION_STATE_EVENT, onState);
+      window.removeEventListener(REJECTED_DRAFT_EVENT, onDraft);
+    };
   }, [router, sectionId, state]);
   return null;
 }
