@@ -64,10 +64,12 @@ export const accountChangesSchema = z
       department: departmentNameSchema.optional(),
       disabled: z.boolean({ error: "disabled 必须是 true 或 false" }).optional(),
       unlock: z.literal(true, { error: "unlock 只能是 true" }).optional(),
+      /** 部门负责人: approves the department's sections at a chain's departmentLead stage. */
+      lead: z.boolean({ error: "lead 必须是 true 或 false" }).optional(),
     },
-    { error: (iss) => (iss.code === "unrecognized_keys" ? `不支持的字段：${iss.keys.join("、")}（可用 role、department、disabled、unlock）` : "请求体必须是 JSON 对象") },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? `不支持的字段：${iss.keys.join("、")}（可用 role、department、disabled、unlock、lead）` : "请求体必须是 JSON 对象") },
   )
-  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少提供 role、department、disabled、unlock 之一" });
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少提供 role、department、disabled、unlock、lead 之一" });
 export type AccountChanges = z.infer<typeof accountChangesSchema>;
 
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {

@@ -38,11 +38,14 @@ describe.each(testDbTargets())("account administration on $name", (target) => {
   it("changes role, department (by name) and disabled, answers the account and tells the collaboration server", async () => {
     const actor = await principal("admin");
     const view = await updateAccount(handle.db, { actor, username: "dqb1", changes: { role: "reviewer", department: "工会", disabled: true } });
-    expect(view).toEqual({ username: "dqb1", role: "reviewer", department: "工会", disabled: true, locked: false });
+    expect(view).toEqual({ username: "dqb1", role: "reviewer", department: "工会", disabled: true, locked: false, lead: false });
     const { id } = await principal("dqb1");
     expect(published).toEqual([{ userIds: [id] }]);
     await expect(authenticate(handle.db, "dqb1", "hegao-demo", { address: "192.0.2.200" })).rejects.toThrow(/停用/);
     expect(await updateAccount(handle.db, { actor, username: "dqb1", changes: { disabled: false, role: "editor" } })).toMatchObject({ disabled: false, role: "editor" });
+    expect(await updateAccount(handle.db, { actor, username: "dqb1", changes: { lead: true } })).toMatchObject({ lead: true });
+    const [row] = await handle.db.select({ lead: users.isDepartmentLead }).from(users).where(eq(users.username, "dqb1"));
+    expect(row.lead).toBe(true);
   });
 
   it("shows a locked account to the admin, and unlocks it", async () => {

@@ -1,6 +1,6 @@
 /**
  * `PATCH /api/admin/users/<username>` and `npm run cli -- user:update`: change an account by
- * username with any of `{ role, department (name), disabled, unlock: true }` and answer the
+ * username with any of `{ role, department (name), disabled, unlock: true, lead }` and answer the
  * account as it now is.
  */
 import { eq } from "drizzle-orm";
@@ -20,6 +20,8 @@ export interface AccountView {
   department: string;
   disabled: boolean;
   locked: boolean;
+  /** 部门负责人 (department lead). */
+  lead: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface AccountView {
  */
 export async function getAccount(db: DbOrTx, username: string, now = new Date()): Promise<AccountView> {
   const [row] = await db
-    .select({ username: users.username, role: users.role, department: departments.name, disabled: users.disabled })
+    .select({ username: users.username, role: users.role, department: departments.name, disabled: users.disabled, lead: users.isDepartmentLead })
     .from(users)
     .innerJoin(departments, eq(users.departmentId, departments.id))
     .where(eq(users.username, username));
@@ -53,6 +55,6 @@ export async function updateAccount(db: Db, input: { actor: Principal; username:
     if (!dept) throw new AppError("validation", `部门「${changes.department}」不存在`, "department");
     departmentId = dept.id;
   }
-  await updateUser(db, { userId: user.id, role: changes.role, departmentId, disabled: changes.disabled, unlock: changes.unlock }, input.actor);
+  await updateUser(db, { userId: user.id, role: changes.role, departmentId, disabled: changes.disabled, unlock: changes.unlock, lead: changes.lead }, input.actor);
   return getAccount(db, input.username);
 }

@@ -22,6 +22,11 @@ export const CLOSE_CODES = {
   accessRevoked: 4403,
   /** The section was deleted: its room is closed and never written again. */
   sectionDeleted: 4404,
+  /**
+   * The section's stored text was replaced (an admin restored it): the client must discard its
+   * local copy and load the server's afresh, or its old copy would be refused forever.
+   */
+  sectionRestored: 4410,
   /** An update that would make the section larger than its cap. */
   updateTooLarge: 4413,
   /** An update that does not conform to the section's schema (unknown node, nesting, type). */
@@ -32,11 +37,15 @@ export const CLOSE_CODES = {
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
-/** Codes after which a client must not reconnect by itself (the user has to act). */
+/**
+ * Codes after which a client must not reconnect with the copy it has (the user has to act, or,
+ * for 4410 / 4413 / 4422, the client discards its local copy and starts from the server's).
+ */
 export const FINAL_CLOSE_CODES: readonly number[] = [
   CLOSE_CODES.sessionEnded,
   CLOSE_CODES.accessRevoked,
   CLOSE_CODES.sectionDeleted,
+  CLOSE_CODES.sectionRestored,
   CLOSE_CODES.updateTooLarge,
   CLOSE_CODES.invalidUpdate,
   CLOSE_CODES.tooManyConnections,
@@ -51,6 +60,8 @@ export function closeCodeMessage(code: number): string | null {
       return "您对本章节的编辑权限已被收回";
     case CLOSE_CODES.sectionDeleted:
       return "本章节已被删除";
+    case CLOSE_CODES.sectionRestored:
+      return "管理员已将本章节恢复到较早的可读版本，已重新载入服务器上的正文";
     case CLOSE_CODES.updateTooLarge:
       return "修改内容过大，未被保存";
     case CLOSE_CODES.invalidUpdate:

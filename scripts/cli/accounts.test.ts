@@ -62,9 +62,11 @@ describe("npm run cli -- user:update", () => {
     expect(created.code).toBe(0);
     const moved = await cli(["user:update", "--username", "sj1", "--role", "reviewer", "--dept", "财务部", "--disable"]);
     expect(moved.code).toBe(0);
-    expect(JSON.parse(moved.stdout)).toEqual({ username: "sj1", role: "reviewer", department: "财务部", disabled: true, locked: false });
-    const enabled = await cli(["user:update", "--username", "sj1", "--enable", "--unlock"]);
-    expect(JSON.parse(enabled.stdout)).toMatchObject({ disabled: false, locked: false });
+    expect(JSON.parse(moved.stdout)).toEqual({ username: "sj1", role: "reviewer", department: "财务部", disabled: true, locked: false, lead: false });
+    const enabled = await cli(["user:update", "--username", "sj1", "--enable", "--unlock", "--lead"]);
+    expect(JSON.parse(enabled.stdout)).toMatchObject({ disabled: false, locked: false, lead: true });
+    const notLead = await cli(["user:update", "--username", "sj1", "--no-lead"]);
+    expect(JSON.parse(notLead.stdout)).toMatchObject({ lead: false });
   }, 60_000);
 
   it("refuses unknown accounts, departments, roles and contradictory flags with exit 1", async () => {

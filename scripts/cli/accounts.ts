@@ -74,10 +74,11 @@ export const accountCommands: Record<string, Command> = {
     },
   },
   "user:update": {
-    usage: "--username <u> [--role editor|reviewer|admin] [--dept <部门名称>] [--disable|--enable] [--unlock]",
+    usage: "--username <u> [--role editor|reviewer|admin] [--dept <部门名称>] [--disable|--enable] [--unlock] [--lead|--no-lead]",
     options: {
       username: { type: "string" }, role: { type: "string" }, dept: { type: "string" },
       disable: { type: "boolean" }, enable: { type: "boolean" }, unlock: { type: "boolean" },
+      lead: { type: "boolean" }, "no-lead": { type: "boolean" },
     },
     async run(values) {
       const v = z
@@ -88,14 +89,18 @@ export const accountCommands: Record<string, Command> = {
           disable: z.boolean().optional(),
           enable: z.boolean().optional(),
           unlock: z.boolean().optional(),
+          lead: z.boolean().optional(),
+          "no-lead": z.boolean().optional(),
         })
         .refine((o) => !(o.disable && o.enable), { message: "--disable 和 --enable 不能同时使用" })
+        .refine((o) => !(o.lead && o["no-lead"]), { message: "--lead 和 --no-lead 不能同时使用" })
         .parse(values);
       const changes = {
         role: v.role,
         department: v.dept,
         disabled: v.disable ? true : v.enable ? false : undefined,
         unlock: v.unlock ? true : undefined,
+        lead: v.lead ? true : v["no-lead"] ? false : undefined,
       };
       return updateAccount(await getDb(), { actor: CLI_ACTOR, username: v.username, changes });
     },

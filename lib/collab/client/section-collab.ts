@@ -17,9 +17,13 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import {
   EXTENSIONS_PARAM, MESSAGE_REFUSED, MESSAGE_SAVED, MESSAGE_SECTION_STATE, readRefused, readSectionState, type RefusedMessage,
 } from "@/lib/collab/messages";
+import { CLOSE_CODES, closeCodeMessage } from "@/lib/collab/close-codes";
 import { countingWebSocket, type CountingSocket } from "./counting-websocket";
 import { saveStatus, type SaveStatus } from "./save-status";
 import { FAILURES_BEFORE_CHECK, sessionEnded } from "./session-check";
+
+/** Close codes after which this copy is discarded and the server's loaded afresh. */
+const RESET_CLOSE_CODES: readonly number[] = [CLOSE_CODES.sectionRestored, CLOSE_CODES.invalidUpdate, CLOSE_CODES.updateTooLarge];
 
 export interface Peer {
   clientId: number;
@@ -99,7 +103,16 @@ export class SectionCollab {
       this.update();
     };
     this.provider.messageHandlers[MESSAGE_REFUSED] = (_enc, dec) => this.onRefused(readRefused(dec));
-    this.provider.on("connection-close", () => void this.onConnectionFailed());
+    this.provider.on("connection-close", (event: CloseEvent | null) => {
+      // The server says this copy cannot go on (restored section, invalid or oversized update):
+      // handled like a refused write — discarded, and the server's text loaded afresh.
+      const code = event?.code ?? 0;
+      if (RESET_CLOSE_CODES.includes(code)) {
+        this.onRefused({ count: 0, code, reason: closeCodeMessage(code) ?? "连接被服务器关闭" });
+        return;
+      }
+      void this.onConnectionFailed();
+    });
     this.provider.on("status", ({ status }) => {
       if (status === "connected") {
         this.everConnected = true;

@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { SectionState } from "@/db/schema";
 import { encodeSectionState } from "@/lib/collab/messages";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { canSection } from "@/lib/policy";
 import { DRAFT_REASONS } from "@/lib/review/rejected-drafts";
 import { CLOSE, type CollabUser, type Connection } from "./connection";
@@ -25,6 +26,12 @@ import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
 import { SectionGoneError } from "./section-gone";
 
 const LOAD = Symbol("load");
+/** The (ASCII, ≤ 123 bytes) close reason per protocol error code. */
+const CLOSE_REASONS: Record<number, string> = {
+  [CLOSE.malformed]: "malformed message",
+  [CLOSE_CODES.invalidUpdate]: "invalid update",
+  [CLOSE_CODES.updateTooLarge]: "update too large",
+};
 /** Delay of the one-off compaction of an oversized log found at load (ms). */
 const COMPACT_AFTER_LOAD_MS = 1000;
 /** Frames held for one connection while its access is re-decided (≈ 3 s at the frame limit). */
@@ -161,7 +168,7 @@ export class Room implements ProtocolRoom {
     } catch (err) {
       const code = err instanceof ProtocolError ? err.code : CLOSE.internal;
       this.clientLog.log(`[collab ${this.sectionId}]`, `[collab ${this.sectionId}] closing connection of ${conn.user.name}: ${(err as Error).message}`);
-      conn.close(code, code === CLOSE.malformed ? "malformed message" : "internal error");
+      conn.close(code, CLOSE_REASONS[code] ?? "internal error");
       this.leave(conn);
     }
   }

@@ -12,7 +12,7 @@ import { fakeConnection, sleep, typeText } from "./test-helpers";
 const editor: CollabUser = { id: "u1", name: "张三", role: "editor", departmentId: "d1", color: "#b91c1c" };
 
 describe("Rooms.reload (after an admin restored the section's log)", () => {
-  it("drops the room unsaved, closes its connections with 1001, and the next join loads the new log", async () => {
+  it("drops the room unsaved, closes its connections with 4410 (section restored), and the next join loads the new log", async () => {
     const stored: Uint8Array[] = [];
     let log = [textToYjsUpdate("坏掉之前的内容")];
     let loads = 0;
@@ -32,7 +32,7 @@ describe("Rooms.reload (after an admin restored the section's log)", () => {
     room.receive(a.conn, typeText(new Y.Doc(), "尚未保存的修改")); // pending in the saver (50 ms)
     log = [textToYjsUpdate("恢复后的内容")];
     rooms.reload("s1");
-    expect(a.transport.closedWith).toEqual({ code: 1001, reason: "section restored" });
+    expect(a.transport.closedWith).toEqual({ code: 4410, reason: "section restored" });
     expect(rooms.get("s1")).toBeUndefined();
     await sleep(120);
     expect(stored).toEqual([]); // the replaced state is never written back

@@ -6,6 +6,7 @@
  * is dropped at once (closed with 4404, its unsaved batch discarded) and forgotten.
  */
 import type { SectionState } from "@/db/schema";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { CLOSE, type Connection } from "./connection";
 import { Room, type RoomDeps } from "./room";
 import { isSectionGone } from "./section-gone";
@@ -77,14 +78,14 @@ export class Rooms {
   /**
    * The section's stored log was replaced (restore): the room is dropped WITHOUT saving — its
    * document and pending updates hold the state that was replaced — and its connections are
-   * closed (1001), so clients reconnect to a room loaded from the new log.
+   * closed (4410 section restored), so clients discard their copy and load the new log.
    */
   reload(sectionId: string): void {
     const room = this.rooms.get(sectionId);
     if (!room) return;
     this.rooms.delete(sectionId);
     this.cancelUnload(room);
-    room.destroy(CLOSE.goingAway, "section restored");
+    room.destroy(CLOSE_CODES.sectionRestored, "section restored");
   }
 
   /** Writes a section's pending updates (no-op when its room is not loaded). */
