@@ -2,7 +2,7 @@
  * Assembles a report into the document the exporters print (lib/export/types.ts): title,
  * organisation, opening, and every section in outline order with its computed number.
  */
-import { isDone } from "@/lib/workflow/vocabulary";
+import { DONE_STATE, isDone } from "@/lib/workflow/vocabulary";
 import type { DbOrTx } from "@/db/client";
 import { refused } from "@/lib/errors";
 import { prosemirrorToBlocks, textToBlocks } from "@/lib/export/blocks";
@@ -70,7 +70,7 @@ export async function assembleReport(db: DbOrTx, reportId: string, opts: Assembl
     title: s.title,
     level: Math.min(4, Math.max(1, s.level)) as AssembledSection["level"],
     blocks: s.headingOnly ? [] : sectionBlocks(s.title, approved.get(s.id), live.get(s.id)),
-    state: s.headingOnly ? "approved" : s.state,
+    state: s.headingOnly ? DONE_STATE : s.state, // a heading-only section has no text to review
     ...(s.departmentName ? { departmentName: s.departmentName } : {}),
   }));
   return {

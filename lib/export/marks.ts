@@ -1,17 +1,11 @@
 /**
  * Draft marks shared by every exporter, so .docx, Markdown and HTML say the same thing.
  */
-import type { AssembledDocument, AssembledSection, ExportOptions, SectionState } from "./types";
+import { isDone, stateLabel } from "@/lib/workflow/vocabulary";
+import type { AssembledDocument, AssembledSection, ExportOptions } from "./types";
 
 /** The draft marking printed in the header / at the top (common 公文 practice for drafts). */
 export const DRAFT_MARK = "征求意见稿";
-
-const STATE_LABELS: Record<SectionState, string> = {
-  draft: "草稿",
-  in_review: "审核中",
-  changes_requested: "退回修改",
-  approved: "已审定",
-};
 
 /**
  * Whether the document is printed as 征求意见稿.
@@ -43,8 +37,8 @@ export const DRAFT_TITLE_LINE = `（${DRAFT_MARK}）`;
  * clean draft (options.cleanDraft).
  */
 export function sectionMarker(doc: AssembledDocument, section: AssembledSection, options: ExportOptions = {}): string | undefined {
-  if (doc.finalVersion !== undefined || section.state === "approved" || options.cleanDraft) return undefined;
-  return `【未审定：${STATE_LABELS[section.state] ?? section.state}】`;
+  if (doc.finalVersion !== undefined || isDone(section.state) || options.cleanDraft) return undefined;
+  return `【未审定：${stateLabel(section.state)}】`;
 }
 
 /**

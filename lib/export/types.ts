@@ -18,8 +18,9 @@ export type Block =
   | { type: "list"; ordered: boolean; items: Inline[][] }
   | { type: "table"; rows: TableCell[][] };
 
-/** Review state of a section, as stored by the review workflow. */
-export type SectionState = "draft" | "in_review" | "approved" | "changes_requested";
+/** Review state of a section, as stored by the review workflow (lib/workflow/vocabulary.ts). */
+import type { SectionState } from "@/lib/workflow/vocabulary";
+export type { SectionState };
 
 /** One section of the outline, ready to print. */
 export interface AssembledSection {

@@ -82,6 +82,8 @@ export const REPORT_STATUS_META: Record<ReportStatus, { label: string; tone: str
 
 /** States in which the text may change. */
 export const EDITABLE_STATES: readonly SectionState[] = SECTION_STATES.filter((s) => STATE_META[s].editable);
+/** The one state whose text is signed off (STATE_META `done`): what a final assembles. */
+export const DONE_STATE: SectionState = SECTION_STATES.find((s) => STATE_META[s].done)!;
 
 /** Label of a state (unknown strings, e.g. from old audit rows, are shown as they are). */
 export const stateLabel = (s: string): string => STATE_META[s as SectionState]?.label ?? s;
