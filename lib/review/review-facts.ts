@@ -24,14 +24,16 @@ export async function loadManyReviewFacts(
   const ids = list.map((l) => l.section.id);
   const out = new Map<string, ReviewFacts>();
   if (!ids.length) return out;
-  const [approvals, delegations, submitted, accounts] = await Promise.all([
-    db.select().from(sectionApprovals).where(and(inArray(sectionApprovals.sectionId, ids), isNull(sectionApprovals.voidedAt))),
-    db.select().from(sectionDelegations).where(inArray(sectionDelegations.sectionId, ids)),
-    db.selectDistinctOn([sectionVersions.sectionId], { sectionId: sectionVersions.sectionId, createdBy: sectionVersions.createdBy }).from(sectionVersions)
-      .where(and(inArray(sectionVersions.sectionId, ids), eq(sectionVersions.kind, "submitted")))
-      .orderBy(sectionVersions.sectionId, desc(sectionVersions.number)),
-    known ?? chainAccounts(db),
-  ]);
+  // One after another: inside a transaction all four share one connection (pg deprecates
+  // overlapping queries on one client).
+  const approvals = await db.select().from(sectionApprovals).where(and(inArray(sectionApprovals.sectionId, ids), isNull(sectionApprovals.voidedAt)));
+  const delegations = await db.select().from(sectionDelegations).where(inArray(sectionDelegations.sectionId, ids));
+  const submitted = await db
+    .selectDistinctOn([sectionVersions.sectionId], { sectionId: sectionVersions.sectionId, createdBy: sectionVersions.createdBy })
+    .from(sectionVersions)
+    .where(and(inArray(sectionVersions.sectionId, ids), eq(sectionVersions.kind, "submitted")))
+    .orderBy(sectionVersions.sectionId, desc(sectionVersions.number));
+  const accounts = known ?? (await chainAccounts(db));
   for (const { section, chain } of list) {
     const mine = <T extends { sectionId: string; round: number }>(rows: T[]) => rows.filter((r) => r.sectionId === section.id && r.round === section.reviewRound);
     out.set(section.id, {
