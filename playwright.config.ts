@@ -5,6 +5,9 @@ import { defineConfig } from "@playwright/test";
  * here) against the real production server, which each test file starts itself
  * (e2e/support/server.ts) on a free port with its own data folder.
  */
+/** Specs whose assertions are latency figures (run alone: `npx playwright test --project timing`). */
+const TIMING = /import\/bounded-import\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 120_000,
@@ -14,6 +17,12 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   outputDir: "test-results",
+  // Tests that measure the server's responsiveness under a hostile load run alone, after the
+  // others (on 2 cores a second browser and server would be measured along with them).
+  projects: [
+    { name: "e2e", testIgnore: TIMING },
+    { name: "timing", testMatch: TIMING, dependencies: ["e2e"] },
+  ],
   use: {
     viewport: { width: 1366, height: 768 },
     locale: "zh-CN",

@@ -63,7 +63,7 @@ test("the admin manages departments and accounts with errors next to the field",
   await form.getByLabel("用户名").fill("cw1");
   await form.getByLabel("姓名").fill("钱会计");
   await form.getByLabel("初始密码").fill("short");
-  await form.getByLabel("部门").selectOption({ label: "财务部" });
+  await form.getByLabel("部门", { exact: true }).selectOption({ label: "财务部" });
   await form.getByRole("button", { name: "创建账号" }).click();
   await expect(form.getByText("密码至少 8 位")).toBeVisible();
   await form.getByLabel("初始密码").fill("caiwu-2026");

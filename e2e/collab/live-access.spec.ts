@@ -73,6 +73,7 @@ test("deleting a section while someone types in it leaves every other section sa
   await outlinePage(admin);
   appendParagraph(typist.doc, "被删除章节里正在输入的文字");
   await admin.getByRole("button", { name: `删除${DOOMED_SECTION}` }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "删除章节" }).click();
   await expect.poll(() => codes[0], { timeout: 5000 }).toBe(4404);
   await expect(admin.getByRole("button", { name: `删除${DOOMED_SECTION}` })).toHaveCount(0);
 

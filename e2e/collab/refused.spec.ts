@@ -55,6 +55,7 @@ async function typeUntilLocked(page: Page, prefix: string, shouldStop: () => boo
   const own = new RegExp(`\\[${prefix}\\d+\\]`, "g");
   const editor = editorOf(page);
   await editor.evaluate((el) => (el as unknown as { editor: { commands: { focus(p: string): void } } }).editor.commands.focus("end"));
+  await expect(editor).toBeFocused(); // Tiptap focuses on the next animation frame
   await page.keyboard.press("Enter");
   const look = async () => {
     const { status, text } = await statusAndText(page);
@@ -170,6 +171,7 @@ test("(b) approve → reopen: edits made while approved stay out; the draft can 
 
   // While approved: a delete-all in the stale offline copy, and one from the raw client.
   await editor.evaluate((el) => (el as unknown as { editor: { commands: { focus(p: string): void } } }).editor.commands.focus("end"));
+  await expect(editor).toBeFocused(); // Tiptap focuses on the next animation frame
   await p1.keyboard.press("Control+a");
   await p1.keyboard.press("Delete");
   await p1.keyboard.insertText("离线时改写的全文。");

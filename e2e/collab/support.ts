@@ -106,6 +106,9 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   // Focus through Tiptap, not a click: a click in the middle of the editor can land on another
   // user's caret label (a non-editable widget) and swallow the text typed next.
   await editor.evaluate((el) => (el as unknown as { editor: { commands: { focus(p: string): void } } }).editor.commands.focus("end"));
+  // Tiptap focuses on the next animation frame: keys pressed before it land outside the editor
+  // (seen under load: the first sentence typed was lost).
+  await expect(editor).toBeFocused();
   await page.keyboard.press("Enter");
-  await page.keyboard.insertText(text);
+  if (text) await page.keyboard.insertText(text);
 }

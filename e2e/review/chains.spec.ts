@@ -166,8 +166,8 @@ test("three-stage chain with a 会签 of two leaders, a return, a delegation, fi
   await expect(admin.getByTestId("event-stage")).toContainText(["3. 分管领导签批", "3. 分管领导签批", "2. 党办审核", "1. 部门负责人审核"]);
   // Finalize and export the .docx.
   await admin.goto(`/reports/${reportId}/preview`);
-  admin.on("dialog", (d) => d.accept());
   await admin.getByRole("button", { name: "定稿" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "确认定稿" }).click();
   await expect(admin.getByText("已定稿（第1版）")).toBeVisible({ timeout: 15_000 });
   const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "导出 Word" }).click()]);
   const file = testInfo.outputPath("final.docx");
