@@ -64,9 +64,11 @@ async function typeUntilLocked(page: Page, prefix: string, shouldStop: () => boo
   for (let i = 0; !shouldStop(); i++) {
     if ((await editor.getAttribute("contenteditable")) !== "true") break;
     const token = `[${prefix}${i}]`;
+    // Told before typing: a token counts as held only when its whole typing came after the
+    // stall began (told after, a frame already sent could be counted as held).
+    onToken?.(token);
     await page.keyboard.insertText(token);
     typed.push(token);
-    onToken?.(token);
     // Up to 400 ms for the status line to settle, looking all the while (typing goes on after).
     for (let t = 0; t < 8; t++) {
       await look();
