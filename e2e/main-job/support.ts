@@ -56,6 +56,7 @@ export async function typeOver(page: Page, range: { from: number; to: number }, 
     editor.commands.focus();
     editor.commands.setTextSelection(r);
   }, range);
+  await expect(page.locator(".ProseMirror")).toBeFocused(); // Tiptap focuses on the next animation frame
   await page.keyboard.type(text);
 }
 
@@ -72,6 +73,7 @@ export async function appendParagraph(page: Page, text: string): Promise<void> {
     const editor = (document.querySelector(".ProseMirror") as unknown as { editor: { commands: { focus(p: string): void } } }).editor;
     editor.commands.focus("end");
   });
+  await expect(page.locator(".ProseMirror")).toBeFocused(); // Tiptap focuses on the next animation frame
   await page.keyboard.press("Enter");
   await page.keyboard.type(text);
 }
