@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
 import WebSocket from "ws";
@@ -8,31 +6,27 @@ import type { DbHandle } from "@/db/client";
 import { testDbTargets } from "@/db/test-db";
 import { users } from "@/db/schema";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { createCollabServer, type CollabServer } from "./attach";
+import type { CollabServer } from "./attach";
 import { authenticateUpgrade } from "./authenticate-upgrade";
-import { demoFixture } from "./test-helpers";
+import { demoFixture, startCollabTestServer, type CollabTestServer } from "./test-helpers";
 
 const SECRET = "test-secret-0123456789abcdef";
 
 describe.each(testDbTargets())("authentication at upgrade on $name", (target) => {
   let handle: DbHandle;
   let fx: Awaited<ReturnType<typeof demoFixture>>;
-  let server: http.Server;
+  let running: CollabTestServer;
   let collab: CollabServer;
   let origin: string;
   beforeAll(async () => {
     handle = await target.open();
     await seedDemo(handle.db);
     fx = await demoFixture(handle.db);
-    server = http.createServer((_, res) => res.end());
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    collab = createCollabServer(server, { origin, secret: SECRET, db: async () => handle.db, unloadAfterMs: 50 });
-    server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+    running = await startCollabTestServer(handle.db, SECRET, { unloadAfterMs: 50 });
+    ({ collab, origin } = running);
   });
   afterAll(async () => {
-    await collab?.close();
-    server?.close();
+    await running?.close();
     await handle?.close();
   });
 

@@ -1,6 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { eq, like } from "drizzle-orm";
 import * as Y from "yjs";
@@ -14,8 +12,8 @@ import { loadSectionDoc } from "@/lib/collab/section-doc";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { deleteSection } from "@/lib/outline/move-section";
 import { assignSection } from "@/lib/outline/edit-section";
-import { createCollabServer, type CollabServer } from "./attach";
-import { demoFixture, FakeTransport, sleep, typeText } from "./test-helpers";
+import type { CollabServer } from "./attach";
+import { demoFixture, FakeTransport, sleep, typeText, startCollabTestServer, type CollabTestServer } from "./test-helpers";
 
 const SECRET = "test-secret-0123456789abcdef";
 
@@ -40,7 +38,7 @@ async function within(ms: number, check: () => boolean | Promise<boolean>, what:
 describe.each(testDbTargets())("live authorisation and limits on $name", (target) => {
   let handle: DbHandle;
   let fx: Awaited<ReturnType<typeof demoFixture>>;
-  let server: http.Server;
+  let running: CollabTestServer;
   let collab: CollabServer;
   let origin: string;
   let jjsDept: string;
@@ -52,11 +50,8 @@ describe.each(testDbTargets())("live authorisation and limits on $name", (target
     fx = await demoFixture(handle.db);
     dqbDept = fx.dqb1.departmentId;
     jjsDept = fx.jjs1.departmentId;
-    server = http.createServer((_, res) => res.end());
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    collab = createCollabServer(server, { origin, secret: SECRET, db: async () => handle.db, unloadAfterMs: 60_000, maxConnectionsPerAddress: 30 });
-    server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+    running = await startCollabTestServer(handle.db, SECRET, { unloadAfterMs: 60_000, maxConnectionsPerAddress: 30 });
+    ({ collab, origin } = running);
   });
   // Each test starts from the demo facts and with no socket of an earlier test left open.
   const opened: Client[] = [];
@@ -68,8 +63,7 @@ describe.each(testDbTargets())("live authorisation and limits on $name", (target
     await sleep(50);
   });
   afterAll(async () => {
-    await collab?.close();
-    server?.close();
+    await running?.close();
     await handle?.close();
   });
 

@@ -3,8 +3,6 @@
  * collaboration server on a real database, real WebSocket clients, real review commands.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { eq } from "drizzle-orm";
 import WebSocket from "ws";
@@ -24,8 +22,8 @@ import { YJS_FIELD } from "@/lib/editor/extensions";
 import { submitSection, withdrawSection } from "@/lib/review/commands";
 import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
 import { principal, reload } from "@/lib/review/test-helpers";
-import { createCollabServer, type CollabServer } from "./attach";
-import { demoFixture, sleep } from "./test-helpers";
+import type { CollabServer } from "./attach";
+import { demoFixture, sleep, startCollabTestServer, type CollabTestServer } from "./test-helpers";
 
 const SECRET = "test-secret-0123456789abcdef";
 
@@ -112,22 +110,18 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
 describe.each(testDbTargets())("refused writes on $name", (target) => {
   let handle: DbHandle;
   let fx: Awaited<ReturnType<typeof demoFixture>>;
-  let server: http.Server;
+  let running: CollabTestServer;
   let collab: CollabServer;
   let origin: string;
   beforeAll(async () => {
     handle = await target.open();
     await seedDemo(handle.db);
     fx = await demoFixture(handle.db);
-    server = http.createServer((_, res) => res.end());
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    collab = createCollabServer(server, { origin, secret: SECRET, db: async () => handle.db, unloadAfterMs: 60_000 });
-    server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+    running = await startCollabTestServer(handle.db, SECRET, { unloadAfterMs: 60_000 });
+    ({ collab, origin } = running);
   });
   afterAll(async () => {
-    await collab?.close();
-    server?.close();
+    await running?.close();
     await handle?.close();
   });
 

@@ -1,7 +1,10 @@
 /**
  * Helpers for the collaboration server's unit tests: fake transports that record frames,
- * a y-protocols client side to produce real frames, and the demo fixture on a test database.
+ * a y-protocols client side to produce real frames, the demo fixture on a test database, and a
+ * collaboration server on a real HTTP port.
  */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -16,6 +19,8 @@ import {
 import { YJS_FIELD } from "@/lib/editor/extensions";
 import { Connection, type CollabUser } from "./connection";
 import { loadCollabUser } from "./authenticate-upgrade";
+import { createCollabServer, type CollabServer } from "./attach";
+import type { CollabOptions } from "./options";
 
 /** A transport that records what the server sent and how it closed. */
 export class FakeTransport {
@@ -120,3 +125,32 @@ export async function demoFixture(db: Db) {
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A collaboration server on a real HTTP server on 127.0.0.1 (a free port), for socket tests. */
+export interface CollabTestServer {
+  collab: CollabServer;
+  /** `http://127.0.0.1:<port>`: the app origin the server checks Origin against. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `createCollabServer` on a fresh HTTP server bound to 127.0.0.1 (free port) with `db`,
+ * the test `secret` and `opts` (e.g. `unloadAfterMs`, limits); `close()` flushes the rooms and
+ * stops both servers.
+ */
+export async function startCollabTestServer(db: Db, secret: string, opts: Partial<CollabOptions> = {}): Promise<CollabTestServer> {
+  const server = http.createServer((_, res) => res.end());
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const collab = createCollabServer(server, { origin, secret, db: async () => db, ...opts });
+  server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+  return {
+    collab,
+    origin,
+    async close() {
+      await collab.close();
+      server.close();
+    },
+  };
+}
