@@ -5,12 +5,11 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "../support/auth";
+import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
 import { editorOf, editorText, findSection, typeAtEnd } from "../collab/support";
 import { saved, transition } from "../main-job/support";
 
-/** Saves a screenshot of `target` (page or locator) at `file`; returns the path. */
-const shot = async (target: { screenshot(o: { path: string }): Promise<unknown> }, file: string) => (await target.screenshot({ path: file }), file);
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -49,7 +48,7 @@ test("two editors of one department: distinct carets, one 字数, undo and redo"
   const rings = await chips.evaluateAll((els) => els.map((e) => e.getAttribute("data-dept-color")));
   expect(rings[0]).toBe(rings[1]);
   expect(rings[0]).not.toBe(yangAsLiuSees);
-  await testInfo.attach("carets", { path: await shot(liu.locator('[data-testid="section-editor-card"]'), testInfo.outputPath("carets.png")), contentType: "image/png" });
+  await attachScreenshot(testInfo, "carets", liu.locator('[data-testid="section-editor-card"]'));
 
   // 字数 as WPS counts it: 20 for this text (汉字 + "12" + "560", punctuation not counted).
   const before = await editorText(liu);

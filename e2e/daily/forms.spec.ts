@@ -6,10 +6,9 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "../support/auth";
+import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
 
-/** Saves a screenshot of `target` (page or locator) at `file`; returns the path. */
-const shot = async (target: { screenshot(o: { path: string }): Promise<unknown> }, file: string) => (await target.screenshot({ path: file }), file);
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -37,7 +36,7 @@ test("deleting a section asks in an app dialog that says what will be lost", asy
   await expect(dialog).toContainText(`删除「（三）${target}」？`);
   await expect(dialog).toContainText("已写的内容、审核记录和历史版本会一并删除，不能恢复");
   await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
-  await testInfo.attach("delete-dialog", { path: await shot(admin, testInfo.outputPath("delete-dialog.png")), contentType: "image/png" });
+  await attachScreenshot(testInfo, "delete-dialog", admin);
   await admin.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(admin.getByRole("button", { name: `删除${target}` })).toBeFocused();
@@ -68,7 +67,7 @@ test("dates are typed as 年-月-日 with Chinese messages, files chosen with a 
   await due.fill("2026年7月5日");
   await due.press("Enter");
   await expect(due).toHaveValue("2026-07-05");
-  await testInfo.attach("outline-dates", { path: await shot(admin, testInfo.outputPath("outline-dates.png")), contentType: "image/png" });
+  await attachScreenshot(testInfo, "outline-dates", admin);
   await admin.reload();
   await expect(admin.getByLabel("（一）截止日期", { exact: true }).first()).toHaveValue("2026-07-05");
 
@@ -77,7 +76,7 @@ test("dates are typed as 年-月-日 with Chinese messages, files chosen with a 
   await expect(admin.getByTestId("import-file-name")).toHaveText("未选择文件");
   await admin.getByLabel("选择文件").setInputFiles(SEED);
   await expect(admin.getByTestId("import-file-name")).toHaveText("county-bureau-2020h1.txt");
-  await testInfo.attach("import-file-picked", { path: await shot(admin, testInfo.outputPath("import-file-picked.png")), contentType: "image/png" });
+  await attachScreenshot(testInfo, "import-file-picked", admin);
   await admin.getByRole("button", { name: "识别文件" }).click();
   const deadline = admin.getByLabel("截止日期", { exact: true });
   await deadline.fill("2026/7/10");

@@ -5,11 +5,10 @@
  */
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "../support/auth";
+import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
 import { DWB_SECTION, findSection } from "../collab/support";
 
-/** Saves a screenshot of `target` (page or locator) at `file`; returns the path. */
-const shot = async (target: { screenshot(o: { path: string }): Promise<unknown> }, file: string) => (await target.screenshot({ path: file }), file);
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -60,11 +59,11 @@ test("a refused page answers 403, an unknown id 404, each with the page that say
   expect(refused?.status()).toBe(403);
   await expect(editor.getByTestId("forbidden")).toContainText("此章节不属于您的部门，您没有权限查看");
   await expect(editor.getByTestId("whoami")).toContainText("李明");
-  await testInfo.attach("403-section", { path: await shot(editor, testInfo.outputPath("403-section.png")), contentType: "image/png" });
+  await attachScreenshot(testInfo, "403-section", editor);
   const missing = await editor.goto(`/reports/${UNKNOWN}`);
   expect(missing?.status()).toBe(404);
   await expect(editor.getByTestId("not-found")).toContainText("找不到页面");
-  await testInfo.attach("404-report", { path: await shot(editor, testInfo.outputPath("404-report.png")), contentType: "image/png" });
+  await attachScreenshot(testInfo, "404-report", editor);
   await editor.context().close();
   await admin.context().close();
 });

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "../support/auth";
+import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
 import { inspectDocx } from "@/lib/export/inspect-docx";
 import { appendParagraph, editable, expectText, fillAllBlanks, outline, rangesOf, saved, transition, typeOver } from "./support";
@@ -44,11 +45,7 @@ test.afterAll(async () => {
 
 test("import → assign → co-edit → review → finalize → .docx", async ({ browser }, testInfo) => {
   test.setTimeout(360_000);
-  const shot = async (page: Page, name: string, fullPage = false) => {
-    const path = testInfo.outputPath(`${name}.png`);
-    await page.screenshot({ path, fullPage });
-    await testInfo.attach(name, { path, contentType: "image/png" });
-  };
+  const shot = (page: Page, name: string, fullPage = false) => attachScreenshot(testInfo, name, page, fullPage);
   const url = server.url;
 
   // 1. The admin imports last year's file through the import page.

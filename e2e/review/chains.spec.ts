@@ -13,6 +13,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { inspectDocx } from "@/lib/export/inspect-docx";
 import { signedInPage } from "../support/auth";
+import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
 import { appendParagraph, editable, outline, saved } from "../main-job/support";
 
@@ -38,11 +39,7 @@ const inboxIds = async (page: Page) =>
 
 test("three-stage chain with a 会签 of two leaders, a return, a delegation, finalize → .docx", async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
-  const shot = async (page: Page, name: string, fullPage = false) => {
-    const file = testInfo.outputPath(`${name}.png`);
-    await page.screenshot({ path: file, fullPage });
-    await testInfo.attach(name, { path: file, contentType: "image/png" });
-  };
+  const shot = (page: Page, name: string, fullPage = false) => attachScreenshot(testInfo, name, page, fullPage);
   const url = server.url;
 
   // The admin sees the demo's chain template, then imports the seed with it.
