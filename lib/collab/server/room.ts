@@ -36,7 +36,7 @@ const CLOSE_REASONS: Record<number, string> = {
 const COMPACT_AFTER_LOAD_MS = 1000;
 /** Frames held for one connection while its access is re-decided (≈ 3 s at the frame limit). */
 const MAX_HELD_FRAMES = 1000;
-/** A hold (see `hold`) releases itself after this long whatever happens (ms). */
+/** A room-wide hold (see `holdAll`) releases itself after this long whatever happens (ms). */
 const HOLD_MAX_MS = 10_000;
 
 export interface RoomDeps {
