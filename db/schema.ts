@@ -55,8 +55,20 @@ export const users = pgTable("users", {
   disabled: boolean("disabled").notNull().default(false),
   /** 部门负责人: signs off the department's sections at a `departmentLead` stage of a review chain. */
   isDepartmentLead: boolean("is_department_lead").notNull().default(false),
+  /** Optional e-mail address for notifications (null: no e-mail). */
+  email: text("email"),
+  /** E-mail delivery: "immediate" (one mail per notification) or "digest" (one mail a day, HEGAO_DIGEST_AT). */
+  emailMode: text("email_mode", { enum: ["immediate", "digest"] }).notNull().default("immediate"),
+  /** Per-kind channel choices that differ from the defaults (lib/notify/preferences.ts). */
+  notificationPrefs: jsonb("notification_prefs").$type<NotificationPrefsJson>().notNull().default({}),
   createdAt: createdAt(),
 });
+
+/** Channels a notification may travel by besides the in-app bell. */
+export const NOTIFICATION_CHANNELS = ["email", "wecom", "dingtalk", "feishu"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/** Per notification kind: whether the bell (`app`) and e-mail (`email`) are wanted; missing = default. */
+export type NotificationPrefsJson = Record<string, { app?: boolean; email?: boolean }>;
 
 /**
  * Sign-in throttling counters, one row per key: `account:<username>` or `address:<ip>`.
@@ -245,8 +257,89 @@ export const comments = pgTable("comments", {
   anchorText: text("anchor_text").notNull().default(""),
   versionId: text("version_id"),
   resolved: boolean("resolved").notNull().default(false),
+  /** Reply to this comment (threads are one level: replies point at the thread's first comment). */
+  parentId: text("parent_id"),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date" }),
+  resolvedById: text("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+  /** Yjs relative positions (JSON of Y.RelativePosition) of the quoted text's start and end. */
+  anchorStart: jsonb("anchor_start"),
+  anchorEnd: jsonb("anchor_end"),
+  /** Accounts @mentioned in the body (user ids). */
+  mentions: jsonb("mentions").$type<string[]>().notNull().default([]),
+  createdAt: createdAt(),
+}, (t) => [index("comments_section").on(t.sectionId, t.createdAt)]);
+
+/**
+ * In-app notifications, one row per recipient, written in the same transaction as their cause
+ * (lib/notify/notify.ts). `dedupeKey` makes reminders idempotent: (user, dedupeKey) is unique.
+ */
+export const notifications = pgTable("notifications", {
+  id: id(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  kind: text("kind").notNull(),
+  reportId: text("report_id").references(() => reports.id, { onDelete: "cascade" }),
+  sectionId: text("section_id").references(() => sections.id, { onDelete: "cascade" }),
+  commentId: text("comment_id"),
+  actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+  title: text("title").notNull(),
+  body: text("body").notNull().default(""),
+  /** App-relative link, e.g. `/sections/<id>`. */
+  link: text("link").notNull().default("/"),
+  dedupeKey: text("dedupe_key"),
+  readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+}, (t) => [
+  index("notifications_user").on(t.userId, t.createdAt),
+  uniqueIndex("notifications_dedupe").on(t.userId, t.dedupeKey).where(sql`dedupe_key is not null`),
+]);
+
+/**
+ * The transactional outbox: one row per (notification or event) and channel, written in the
+ * cause's transaction and delivered by the worker in lib/notify/outbox. `idempotencyKey` is
+ * unique, so a delivery is planned once; `status` moves pending → sent | failed (after the cap).
+ */
+export const notificationDeliveries = pgTable("notification_deliveries", {
+  id: id(),
+  channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
+  /** E-mail address, or the robot_webhooks id. */
+  target: text("target").notNull(),
+  notificationId: text("notification_id").references(() => notifications.id, { onDelete: "cascade" }),
+  idempotencyKey: text("idempotency_key").notNull().unique(),
+  /** What to send: subject/text/markdown/link, already rendered. */
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  /** Lease: a worker that claimed the row holds it until then (a crashed worker's claim expires). */
+  lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+  lastError: text("last_error"),
+  sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+}, (t) => [index("notification_deliveries_due").on(t.status, t.nextAttemptAt)]);
+
+/** Group-chat robots (企业微信 / 钉钉 / 飞书), per department or per report (both null: all). */
+export const robotWebhooks = pgTable("robot_webhooks", {
+  id: id(),
+  vendor: text("vendor", { enum: ["wecom", "dingtalk", "feishu"] }).notNull(),
+  name: text("name").notNull(),
+  url: text("url").notNull(),
+  /** 钉钉 加签 / 飞书 签名校验 secret (null: the robot has none). */
+  secret: text("secret"),
+  departmentId: text("department_id").references(() => departments.id, { onDelete: "cascade" }),
+  reportId: text("report_id").references(() => reports.id, { onDelete: "cascade" }),
+  enabled: boolean("enabled").notNull().default(true),
   createdAt: createdAt(),
 });
+
+/** 催报: the coordinating office chased a department (rate limit and audit). */
+export const reportChases = pgTable("report_chases", {
+  id: id(),
+  reportId: text("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+  departmentId: text("department_id").notNull().references(() => departments.id, { onDelete: "cascade" }),
+  actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+  note: text("note"),
+  createdAt: createdAt(),
+}, (t) => [index("report_chases_dept").on(t.reportId, t.departmentId, t.createdAt)]);
 
 /** Immutable assembled finals of a report: 第1版, 第2版 after a reopen… */
 export const reportFinals = pgTable("report_finals", {
@@ -264,7 +357,7 @@ export const reportEvents = pgTable("report_events", {
   id: id(),
   reportId: text("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
   actorId: text("actor_id").references(() => users.id),
-  event: text("event", { enum: ["finalize", "reopen"] }).notNull(),
+  event: text("event", { enum: ["finalize", "reopen", "chase", "roll_forward"] }).notNull(),
   comment: text("comment"),
   finalNumber: integer("final_number"),
   createdAt: createdAt(),
@@ -282,4 +375,8 @@ export type ReportEvent = typeof reportEvents.$inferSelect;
 export type SectionApproval = typeof sectionApprovals.$inferSelect;
 export type SectionDelegation = typeof sectionDelegations.$inferSelect;
 export type ReviewChainTemplate = typeof reviewChainTemplates.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
+export type RobotWebhook = typeof robotWebhooks.$inferSelect;
+export type ReportChase = typeof reportChases.$inferSelect;
 export type RejectedDraft = typeof rejectedDrafts.$inferSelect;
