@@ -124,6 +124,8 @@ export const reports = pgTable("reports", {
   /** Name of the template the chain was copied from (display only). */
   reviewChainName: text("review_chain_name").notNull().default("默认（一级审核）"),
   createdBy: text("created_by").references(() => users.id),
+  /** The report this one was rolled forward from (开始下一期), or null. */
+  previousReportId: text("previous_report_id"),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
@@ -155,6 +157,15 @@ export const sections = pgTable("sections", {
   /** When the section entered its current stage (inbox order). */
   stageSince: timestamp("stage_since", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   lastActivityAt: timestamp("last_activity_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  /** The same section of the previous period's report (roll forward), or null. */
+  previousSectionId: text("previous_section_id"),
+  /**
+   * The body as imported (last period's text of a report created by import): plain text and
+   * ProseMirror JSON; null for sections not created by an import. Not a version: never listed
+   * or numbered with the 提交稿.
+   */
+  importedText: text("imported_text"),
+  importedJson: jsonb("imported_json"),
   createdAt: createdAt(),
 }, (t) => [index("sections_report").on(t.reportId, t.position)]);
 

@@ -9,7 +9,7 @@ import type { Db } from "@/db/client";
 import { reports, sectionUpdates, sections } from "@/db/schema";
 import type { JSONContent } from "@tiptap/core";
 import { chainForNewReport } from "@/lib/chains/templates";
-import { jsonToYjsUpdate, prosemirrorJSONToText, textToYjsUpdate } from "@/lib/collab/content";
+import { jsonToYjsUpdate, prosemirrorJSONToText, textToProsemirrorJSON, textToYjsUpdate } from "@/lib/collab/content";
 import { findPlaceholders } from "@/lib/placeholders/find";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
@@ -23,6 +23,8 @@ export const createReportSchema = z.object({
   createdBy: z.string().nullish(),
   /** The review chain template the report copies (default: the one-stage chain). */
   chainTemplateId: z.string().nullish(),
+  /** Keep each section's body as its imported text (last period's text of an imported report). */
+  keepImported: z.boolean().default(false),
   sections: z
     .array(
       z.object({
@@ -49,7 +51,8 @@ export interface CreatedReport {
  * Creates the report. Section levels are read as an indented list: a section's parent is the
  * nearest earlier section of a lower level; a level deeper than parent+1 is clamped to parent+1.
  * The report copies its review chain from `chainTemplateId` (later template edits do not
- * change it).
+ * change it). With `keepImported`, each non-empty body is also kept as the section's imported
+ * text (`sections.imported_text/json`): the "last period" that 与上期对比 and the reference show.
  * @throws ZodError on invalid input; AppError validation (unknown chain template).
  */
 export async function createReport(db: Db, input: CreateReportInput): Promise<CreatedReport> {
@@ -74,12 +77,17 @@ export async function createReport(db: Db, input: CreateReportInput): Promise<Cr
       const parentId = parent?.id ?? null;
       const position = childCount.get(parentId) ?? 0;
       childCount.set(parentId, position + 1);
+      const json = s.content ?? textToProsemirrorJSON(s.body);
+      const text = prosemirrorJSONToText(json);
+      const imported = data.keepImported && text.trim() !== "";
       const [row] = await tx
         .insert(sections)
         .values({
           reportId: report.id, parentId, level, position, title: s.title,
           departmentId: s.departmentId ?? null, dueDate: s.dueDate ?? data.deadline ?? null,
-          placeholderCount: findPlaceholders(s.content ? prosemirrorJSONToText(s.content) : s.body).length,
+          placeholderCount: findPlaceholders(s.content ? text : s.body).length,
+          importedText: imported ? text : null,
+          importedJson: imported ? json : null,
         })
         .returning();
       const update = s.content ? jsonToYjsUpdate(s.content) : textToYjsUpdate(s.body);

@@ -2,7 +2,8 @@
  * Creates a report from an import (the import page, the CLI): the organisation's name comes
  * from the database, "assign all" skips grouping headings, and createReport makes every
  * section's Yjs document once, server side. A body whose marker lines name imported tables is
- * created from ProseMirror JSON with real table nodes.
+ * created from ProseMirror JSON with real table nodes. Each body is also kept as the section's
+ * imported text: its "last period" (GET /api/sections/<id>/previous, 与上期对比).
  */
 import type { Db } from "@/db/client";
 import { getOrganisation } from "@/lib/demo/ensure-organisation";
@@ -42,6 +43,7 @@ export async function createImportedReport(db: Db, input: ImportedReportInput): 
     deadline: input.deadline || null,
     createdBy: input.createdBy ?? null,
     chainTemplateId: input.chainTemplateId ?? null,
+    keepImported: true,
     sections: plan.map((s, i) => ({
       level: s.level,
       title: s.title,
