@@ -16,6 +16,7 @@ import { formatDateTime } from "@/lib/reports/relative-time";
 import { delegateCandidates } from "@/lib/review/delegates";
 import { listReviewEvents } from "@/lib/review/history";
 import { reviewInbox } from "@/lib/review/inbox";
+import { previousDiff } from "@/lib/review/previous-diff";
 import { getReviewView } from "@/lib/review/review-view";
 import { getSectionView } from "@/lib/review/section-view";
 import { chainSteps } from "@/lib/review/stage-view";
@@ -42,6 +43,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const approverOfChain = section.review.approvals.some((a) => a.approverId === user.id) || user.lead;
   if (!canSection(user, "read", section) || (user.role === "editor" && decisions.length === 0 && !approverOfChain)) forbidden();
   const view = await getReviewView(db, section);
+  // 与上期对比: instead of "全文均为新增" on a first review, a second option on later ones.
+  const lastPeriod = view.submitted ? await previousDiff(db, section, view.submitted.text) : null;
   const [comments, history, inbox] = [await listComments(db, id), await listReviewEvents(db, id), await reviewInbox(db, user)];
   const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
   const next = inbox.find((i) => i.sectionId !== id);
@@ -75,7 +78,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <p className="text-xs text-slate-500">
               审核对象：第 {view.submitted.number} 版，提交于 {formatDateTime(view.submitted.createdAt)}
             </p>
-            <TextPanel sectionId={id} diff={view.diff} text={view.submitted.text} baseLabel={baseLabel} canComment={canSection(user, "comment", section)} />
+            <TextPanel
+              sectionId={id} diff={view.base || !lastPeriod ? view.diff : null} text={view.submitted.text} baseLabel={baseLabel}
+              previous={lastPeriod && { diff: lastPeriod.diff, label: lastPeriod.label }} canComment={canSection(user, "comment", section)}
+            />
           </div>
           <div className="space-y-3">
             <section className="card space-y-3 p-4" data-testid="decision">

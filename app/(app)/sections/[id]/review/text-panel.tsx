@@ -2,7 +2,9 @@
 
 /**
  * The submitted text under review, as a diff against the last reviewed version (insertions
- * green and underlined, deletions red and struck through) or as plain full text. Selecting text
+ * green and underlined, deletions red and struck through), as a diff against last period's text
+ * of the section (与上期对比: the first review's only diff, a second option later), or as plain
+ * full text. Selecting text
  * offers "添加批注" with the selection as the comment's quoted anchor; deletions are not
  * selectable, so a quote is always text of the submitted version.
  */
@@ -11,16 +13,23 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import type { DiffPart } from "@/lib/review/text-diff";
 import { addCommentAction } from "../../actions";
 
+type Mode = "diff" | "previous" | "full";
+
 export function TextPanel({
-  sectionId, diff, text, baseLabel, canComment,
+  sectionId, diff, text, baseLabel, previous, canComment,
 }: {
   sectionId: string;
-  diff: DiffPart[];
+  /** The diff against the last reviewed version; null when there is none to offer (first review with a last period). */
+  diff: DiffPart[] | null;
   text: string;
   baseLabel: string;
+  /** 与上期对比, when the section has a last period. */
+  previous?: { diff: DiffPart[]; label: string } | null;
   canComment: boolean;
 }) {
-  const [mode, setMode] = useState<"diff" | "full">("diff");
+  const [mode, setMode] = useState<Mode>(diff ? "diff" : previous ? "previous" : "full");
+  const shown = mode === "diff" ? diff ?? [] : mode === "previous" ? previous?.diff ?? [] : [];
+  const label = mode === "diff" ? baseLabel : mode === "previous" ? previous?.label ?? "" : "选中文字可添加批注";
   const [quote, setQuote] = useState("");
   const box = useRef<HTMLDivElement>(null);
   const onSelect = () => {
@@ -31,11 +40,12 @@ export function TextPanel({
   };
   return (
     <div className="card">
-      <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm">
-        <button type="button" className={`btn ${mode === "diff" ? "btn-primary" : ""}`} onClick={() => setMode("diff")}>修改对比</button>
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm">
+        {diff && <button type="button" className={`btn ${mode === "diff" ? "btn-primary" : ""}`} onClick={() => setMode("diff")}>修改对比</button>}
+        {previous && <button type="button" className={`btn ${mode === "previous" ? "btn-primary" : ""}`} onClick={() => setMode("previous")} data-testid="compare-previous">与上期对比</button>}
         <button type="button" className={`btn ${mode === "full" ? "btn-primary" : ""}`} onClick={() => setMode("full")}>提交稿全文</button>
-        <span className="ml-2 text-xs text-slate-500">{mode === "diff" ? baseLabel : "选中文字可添加批注"}</span>
-        {mode === "diff" && (
+        <span className="ml-2 text-xs text-slate-500" data-testid="diff-label">{label}</span>
+        {mode !== "full" && (
           <span className="ml-auto flex gap-2 text-xs">
             <span className="rounded bg-green-100 px-1 text-green-900 underline decoration-green-600">新增</span>
             <span className="rounded bg-red-100 px-1 text-red-700 line-through">删除</span>
@@ -46,11 +56,11 @@ export function TextPanel({
         ref={box}
         onMouseUp={onSelect}
         className="max-h-[60vh] overflow-y-auto whitespace-pre-wrap px-6 py-4 font-serif text-base leading-8"
-        data-testid={mode === "diff" ? "diff-view" : "full-text"}
+        data-testid={mode === "full" ? "full-text" : mode === "diff" ? "diff-view" : "previous-diff-view"}
       >
         {mode === "full"
           ? text
-          : diff.map((p, i) =>
+          : shown.map((p, i) =>
               p.kind === "same" ? (
                 <span key={i}>{p.text}</span>
               ) : p.kind === "added" ? (
