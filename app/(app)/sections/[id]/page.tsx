@@ -1,7 +1,8 @@
 /**
  * The section page: header (report breadcrumb, computed number + title, department, live
  * review state), the collaborative editor — or, when the stored text cannot be read, the
- * unreadable marker with the admins' restore button — and the review sidebar. The policy
+ * unreadable marker with the admins' restore button —, last period's text as a reference
+ * (lib/reports/previous-section.ts) and the review sidebar. The policy
  * decides who may open it; the collaboration server decides again at the WebSocket upgrade.
  */
 import Link from "next/link";
@@ -14,6 +15,8 @@ import { canAdminister, canSection } from "@/lib/policy";
 import { unreadableMarker } from "@/lib/collab/render-section";
 import { readSectionContent } from "@/lib/review/section-doc";
 import { getReportWithOutline } from "@/lib/reports/get-report";
+import { previousTextOf } from "@/lib/reports/previous-section";
+import { previousSourceLabel } from "@/lib/review/previous-diff";
 import { SectionEditor } from "./editor/section-editor";
 import { StateBadge } from "./editor/state-badge";
 import { UnreadablePanel } from "./editor/unreadable-panel";
@@ -30,6 +33,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   if (!section) notFound();
   if (!canSection(user, "read", section)) forbidden();
   const readable = (await readSectionContent(db, id)).ok;
+  const previous = await previousTextOf(db, section);
   return (
     <div className="space-y-3">
       <div>
@@ -57,6 +61,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             user={{ id: user.id, name: user.name, color: user.departmentColor }}
             initialState={section.state}
             intended={section.intendedPlaceholders}
+            reference={previous && { text: previous.text, contentJson: previous.contentJson, source: previousSourceLabel(previous) }}
           />
         ) : (
           <UnreadablePanel sectionId={section.id} marker={unreadableMarker(section.title)} canRestore={canAdminister(user)} />

@@ -5,7 +5,7 @@
  * server says this connection may write and the document has been loaded once.
  */
 import { useEffect, useMemo } from "react";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { bodyExtensions, YJS_FIELD } from "@/lib/editor/extensions";
@@ -22,9 +22,11 @@ export interface CollabEditorProps {
   intended: string[];
   onWords(count: number): void;
   onPlaceholders(count: number): void;
+  /** Hands out the editor once it exists (the reference panel's 以此为底稿 edits through it). */
+  onEditor?(editor: Editor | null): void;
 }
 
-export function CollabEditor({ collab, user, editable, intended, onWords, onPlaceholders }: CollabEditorProps) {
+export function CollabEditor({ collab, user, editable, intended, onWords, onPlaceholders, onEditor }: CollabEditorProps) {
   const extensions = useMemo(
     () => [
       ...bodyExtensions(),
@@ -50,6 +52,11 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
   if (!editor) return <div className="min-h-[420px] p-6 text-slate-400">正在加载编辑器…</div>;
   return (
     <>

@@ -6,10 +6,12 @@
  */
 import "./editor.css";
 import { useState } from "react";
+import type { Editor } from "@tiptap/react";
 import { personColor } from "@/lib/collab/person-color";
 import { useSectionCollab } from "@/lib/collab/client/use-section-collab";
 import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
+import { ReferencePanel, type ReferenceText } from "./reference-panel";
 import { RefusedBanner } from "./refused-banner";
 import { StatusLine } from "./status-line";
 
@@ -19,9 +21,11 @@ export interface SectionEditorProps {
   user: { id: string; name: string; color: string };
   initialState: string;
   intended: string[];
+  /** Last period's approved text (or the imported text), shown beside the editor; absent: none. */
+  reference?: ReferenceText | null;
 }
 
-export function SectionEditor({ sectionId, user, initialState, intended }: SectionEditorProps) {
+export function SectionEditor({ sectionId, user, initialState, intended, reference }: SectionEditorProps) {
   // Carets in the person's own colour (two editors of one department differ); the
   // department colour rings their presence chip.
   const caretColor = personColor(user.id);
@@ -31,8 +35,10 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
   const [words, setWords] = useState(0);
   const [placeholders, setPlaceholders] = useState<number | null>(null);
   const editable = snapshot.writable && snapshot.ready;
-  return (
-    <div className="card overflow-hidden" data-testid="section-editor-card">
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [referenceOpen, setReferenceOpen] = useState(true);
+  const card = (
+    <div className="card min-w-0 overflow-hidden" data-testid="section-editor-card">
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2">
         <PresenceList peers={snapshot.peers} />
         {!snapshot.writable && snapshot.status !== "connecting" && (
@@ -49,6 +55,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
           intended={intended}
           onWords={setWords}
           onPlaceholders={setPlaceholders}
+          onEditor={setEditor}
         />
       ) : (
         <div className="min-h-[420px] p-6 text-slate-400">正在连接…</div>
@@ -61,6 +68,14 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
         </div>
       )}
       <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} refused={!!refusal} />
+    </div>
+  );
+  if (!reference) return card;
+  // Beside the editor on wide screens while open; below it on narrow ones (390 px) and when folded.
+  return (
+    <div className={`grid grid-cols-1 items-start gap-4 ${referenceOpen ? "xl:grid-cols-2" : ""}`}>
+      {card}
+      <ReferencePanel reference={reference} editor={editor} editable={editable} open={referenceOpen} onToggle={() => setReferenceOpen((o) => !o)} />
     </div>
   );
 }
