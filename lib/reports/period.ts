@@ -86,3 +86,9 @@ export function nextTitle(title: string, from: string, to: string): string {
   if (from && to && title.includes(from)) return title.replace(from, to);
   return title;
 }
+
+/** The same period one year later (2026年上半年 → 2027年上半年), or "" when it cannot be read. */
+export function samePeriodNextYear(period: string): string {
+  const p = parsePeriod(period);
+  return p ? format({ ...p, year: p.year + 1 }) : "";
+}

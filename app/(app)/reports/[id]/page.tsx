@@ -2,7 +2,8 @@
  * The report dashboard: every section with number, department, state, due date (逾期),
  * last activity and placeholders; progress per department and overall; filters by state and
  * department (`?state=&dept=`, editors default to their own department); toolbar links to the
- * preview, outline and export for reviewers/admins.
+ * preview, outline and export for reviewers/admins; 开始下一期 on a finalized report (admins)
+ * and a link to the previous period's report.
  */
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -12,9 +13,12 @@ import { getDb } from "@/db/client";
 import { canReport } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
 import { reviewInbox } from "@/lib/review/inbox";
+import { guessPeriod } from "@/lib/reports/import-plan";
+import { reportEventAllowed } from "@/lib/workflow/report-lifecycle";
 import { isReportOpen, REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
 import { Filters } from "./_dashboard/filters";
 import { ProgressBars } from "./_dashboard/progress-bars";
+import { RollForwardDialog } from "./_dashboard/roll-forward-dialog";
 import { SectionTable } from "./_dashboard/section-table";
 
 export const dynamic = "force-dynamic";
@@ -47,11 +51,15 @@ export default async function ReportPage({
             {!isReportOpen(report.status) && <span className={`badge ml-2 ${REPORT_STATUS_META[report.status].tone}`}>{REPORT_STATUS_META[report.status].label}</span>}
             {" · "}审核流程：<span data-testid="report-chain">{report.reviewChainName}（{report.reviewChain.map((s) => s.name).join(" → ")}）</span>
             {canReport(user, "administer") && isReportOpen(report.status) && <Link href={`/reports/${id}/chain`} className="ml-1 text-brand-700 hover:underline">修改</Link>}
+            {report.previousReportId && <>{" · "}<Link href={`/reports/${report.previousReportId}`} className="text-brand-700 hover:underline" data-testid="previous-report">查看上期</Link></>}
           </p>
         </div>
         <div className="ml-auto flex gap-2">
           {canReport(user, "preview") && <Link href={`/reports/${id}/preview`} className="btn">预览全文</Link>}
           {canReport(user, "administer") && <Link href={`/reports/${id}/outline`} className="btn">编辑大纲</Link>}
+          {canReport(user, "administer") && reportEventAllowed(report.status, "roll_forward") && (
+            <RollForwardDialog reportId={id} title={report.title} period={report.period || guessPeriod(report.title)} />
+          )}
           {canReport(user, "export") && <a href={`/api/reports/${id}/export?format=docx`} className="btn btn-primary">导出</a>}
         </div>
       </div>
