@@ -19,6 +19,8 @@ import { listVersions } from "@/lib/review/history";
 import type { Principal } from "@/lib/policy";
 import { createReport } from "./create-report";
 import { createImportedReport } from "./import-report";
+import { previousDiff } from "@/lib/review/previous-diff";
+import { compareWithPrevious } from "./compare-previous";
 import { previousText } from "./previous-section";
 import { rollForwardReport } from "./roll-forward";
 
@@ -99,6 +101,21 @@ describe.each(testDbTargets())("roll forward on $name", (target) => {
     expect((await previousText(h.db, newId))?.text).toBe("学习12次。");
     expect(await previousText(h.db, r.sections.find((s) => s.previousSectionId === ids[0])!.id)).toBeNull(); // a heading has no text
     expect(await previousText(h.db, "unknown")).toBeNull();
+  });
+
+  it("compares the new period's text with last period's, section by section (preview) and for a review", async () => {
+    const [next] = await h.db.select().from(reports).where(eq(reports.title, "示例2026年下半年党建工作总结"));
+    const rows = await h.db.select().from(sections).where(eq(sections.reportId, next.id));
+    const dq = rows.find((s) => s.previousSectionId === ids[1])!;
+    await setLiveText(h.db, dq.id, "学习20次。");
+    const { sections: compared, any } = await compareWithPrevious(h.db, next.id);
+    expect(any).toBe(true);
+    expect(compared.map((s) => s.number + s.title)).toEqual(["一、上半年工作成效", "（一）筑牢主阵地", "（二）工会工作", "二、下半年安排"]);
+    expect(compared[0].comparison).toBeNull();
+    const c = compared[1].comparison!;
+    expect(c.label).toBe("与上期（第1版定稿）相比：新增 2 字，删除 2 字");
+    expect(c.diff).toEqual([{ kind: "same", text: "学习" }, { kind: "removed", text: "12" }, { kind: "added", text: "20" }, { kind: "same", text: "次。" }]);
+    expect((await previousDiff(h.db, dq, "学习20次。"))?.stats).toEqual({ added: 2, removed: 2 });
   });
 
   it("an imported report's last period is its imported text, which is not a version", async () => {
