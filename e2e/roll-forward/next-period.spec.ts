@@ -53,11 +53,11 @@ test("finalize → 开始下一期 → reference → 以此为底稿 → submit 
   await admin.goto(`/reports/${sourceId}`);
   await admin.getByTestId("roll-forward").click();
   const dialog = admin.getByTestId("roll-forward-dialog");
-  await expect(dialog.getByLabel("期间")).toHaveValue("2026年下半年");
-  await expect(dialog.getByLabel("标题")).toHaveValue("示例集团公司2026年下半年党建工作总结");
+  await expect(dialog.getByRole("textbox", { name: "期间", exact: true })).toHaveValue("2026年下半年");
+  await expect(dialog.getByRole("textbox", { name: "标题", exact: true })).toHaveValue("示例集团公司2026年下半年党建工作总结");
   await expect(dialog.getByTestId("roll-forward-shift")).toContainText("顺延 6 个月");
   await dialog.getByRole("button", { name: "2027年上半年" }).click();
-  await expect(dialog.getByLabel("标题")).toHaveValue("示例集团公司2027年上半年党建工作总结");
+  await expect(dialog.getByRole("textbox", { name: "标题", exact: true })).toHaveValue("示例集团公司2027年上半年党建工作总结");
   await expect(dialog.getByTestId("roll-forward-shift")).toContainText("顺延 12 个月");
   await dialog.getByRole("button", { name: "2026年下半年" }).click();
   await attachScreenshot(testInfo, "roll-forward-dialog", admin);
