@@ -19,6 +19,8 @@ import { startServer, type RunningServer } from "../support/server";
 import { editorOf, editorText, typeAtEnd } from "../collab/support";
 import { outline } from "../main-job/support";
 
+test.describe.configure({ mode: "serial" }); // the API test uses the report the first test finalized
+
 const SECTION = "夯实基层基础，组织建设全面加强";
 let server: RunningServer;
 let sourceId: string;
@@ -134,4 +136,34 @@ test("finalize → 开始下一期 → reference → 以此为底稿 → submit 
   const [ed, ref] = [await small.getByTestId("section-editor-card").boundingBox(), await small.getByTestId("reference-panel").boundingBox()];
   expect(ref!.y).toBeGreaterThan(ed!.y + ed!.height - 1);
   await attachScreenshot(testInfo, "section-reference-390", small, true);
+});
+
+test("the JSON API: roll-forward only by admins from a finalized report; previous text or 404", async ({ browser }) => {
+  const admin = await signedInPage(browser, server.url, "admin", "/reports");
+  const editor = await signedInPage(browser, server.url, "dqb1", "/reports");
+  const post = (page: typeof admin, id: string, data: unknown) =>
+    page.request.post(`${server.url}/api/reports/${id}/roll-forward`, { data, headers: { origin: server.url } });
+
+  expect((await post(editor, sourceId, { title: "下一期", period: "2027年上半年" })).status()).toBe(403);
+  const bad = await post(admin, sourceId, { title: "", period: "2027年上半年" });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.message).toBe("请填写标题");
+  expect((await post(admin, "00000000-0000-0000-0000-000000000000", { title: "下一期", period: "" })).status()).toBe(404);
+
+  const res = await post(admin, sourceId, { title: "示例集团公司2027年上半年党建工作总结", period: "2027年上半年" });
+  expect(res.status()).toBe(200);
+  const { reportId } = (await res.json()) as { reportId: string };
+  const collecting = await post(admin, reportId, { title: "再下一期", period: "2027年下半年" });
+  expect(collecting.status()).toBe(422);
+  expect((await collecting.json()).error.message).toBe("只有已定稿的总结才能开始下一期");
+
+  const rows = await outline(admin.request, server.url, reportId);
+  const written = rows.find((s) => s.title === SECTION)!;
+  const previous = await editor.request.get(`${server.url}/api/sections/${written.id}/previous`);
+  expect(previous.status()).toBe(200);
+  expect(await previous.json()).toMatchObject({ reportId: sourceId, finalNumber: 1, text: expect.stringContaining("上半年发展党员X名") });
+  const heading = rows.find((s) => s.headingOnly)!;
+  expect((await admin.request.get(`${server.url}/api/sections/${heading.id}/previous`)).status()).toBe(404);
+  const otherDept = rows.find((s) => s.departmentName === "工会")!;
+  expect((await editor.request.get(`${server.url}/api/sections/${otherDept.id}/previous`)).status()).toBe(403);
 });
