@@ -47,7 +47,7 @@ export function ImportWizard({ departments, maxBytes, chains = [] }: { departmen
       <SourceStep
         maxBytes={maxBytes}
         onParsed={loaded}
-        onBlank={() => loaded({ title: "", preamble: "", sections: BLANK_SECTIONS as ImportResult["sections"], removed: [], tables: [], notImported: { images: 0, objects: 0, textBoxes: 0 }, warnings: [] })}
+        onBlank={() => loaded({ title: "", addressee: "", preamble: "", attachments: [], signOff: null, sections: BLANK_SECTIONS as ImportResult["sections"], removed: [], tables: [], notImported: { images: 0, objects: 0, textBoxes: 0 }, warnings: [] })}
       />
     );
   }
