@@ -62,8 +62,10 @@ function attachments(items: readonly string[] | undefined): string {
   if (!lines.length) return "";
   const html = lines.map((l) => {
     const style = `padding-left: ${l.leftChars}em; text-indent: -${l.hangingChars}em`;
-    const num = l.number ? `<span class="num" style="width: ${l.numberChars}em">${l.number}</span>` : "";
-    return `<p style="${style}">${l.label}${num}${escapeHtml(l.name)}</p>`;
+    // Label and number in boxes of their nominal width, so names align whatever the font.
+    const label = l.label ? `<span class="box" style="width: ${l.hangingChars - l.numberChars}em">${l.label}</span>` : "";
+    const num = l.number ? `<span class="box" style="width: ${l.numberChars}em">${l.number}</span>` : "";
+    return `<p style="${style}">${label}${num}${escapeHtml(l.name)}</p>`;
   });
   return `<div class="attachments">\n${html.join("\n")}\n</div>\n`;
 }

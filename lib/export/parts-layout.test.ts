@@ -101,8 +101,8 @@ describe("exportHtml and exportMarkdown with 主送, 附件说明 and 落款", (
     const positions = order.map((s) => html.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toContain('<p style="padding-left: 6em; text-indent: -4em">附件：<span class="num" style="width: 1em">1.</span>上半年主要经济指标完成情况</p>');
-    expect(html).toContain('<p style="padding-left: 6em; text-indent: -1em"><span class="num" style="width: 1em">2.</span>重点项目清单</p>');
+    expect(html).toContain('<p style="padding-left: 6em; text-indent: -4em"><span class="box" style="width: 3em">附件：</span><span class="box" style="width: 1em">1.</span>上半年主要经济指标完成情况</p>');
+    expect(html).toContain('<p style="padding-left: 6em; text-indent: -1em"><span class="box" style="width: 1em">2.</span>重点项目清单</p>');
     expect(html).not.toContain("2026-07-10");
   });
 
