@@ -79,7 +79,7 @@ describe.skipIf(!available)("LibreOffice render of 主送, 附件说明 and 落�
     expect(chars(first.x)).toBeCloseTo(2, 0);
     expect(chars(second.x)).toBeCloseTo(5, 0); // under `1.` (附件： is 3 characters)
     expect(third.x).toBeCloseTo(second.x, 0);
-    const names = ["上半年主要经济指标完成情况", "某某县", "重点项目清单", "半年重点工作安排统计汇总表"].map(find);
+    const names = ["上半年主要经济指标完成情况", "某某县", "重点项目清单", "半年重点工作安排统计汇总表"].map((t) => find(t));
     for (const n of names) expect(chars(n.x)).toBeCloseTo(6, 0);
     // The long name wraps: its second line is the line right after `2.`'s.
     expect(names[3].y).toBeGreaterThan(second.y);
