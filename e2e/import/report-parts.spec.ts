@@ -52,7 +52,7 @@ test("the preview shows 主送, 附件 and 落款 as parts and the blanks of eve
   await attachScreenshot(testInfo, "import-parts-1366", admin, true);
 
   // Filling in the 落款 removes its blank; a blank typed into the 主送 is listed at once.
-  await admin.getByLabel("落款单位").fill("某某县发展和改革局");
+  await admin.getByLabel("落款单位").fill("兴和县发展和改革局");
   await admin.getByLabel("主送机关").fill("XX县委");
   await expect(blanks.first()).toContainText("主送机关");
   await expect(admin.getByTestId("part-blanks").locator("summary")).toContainText("待补充的占位符 6 处");
@@ -63,5 +63,6 @@ test("the preview shows 主送, 附件 and 落款 as parts and the blanks of eve
   const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await attachScreenshot(testInfo, "import-parts-390", admin.getByTestId("report-parts"));
+  await attachScreenshot(testInfo, "import-blanks-390", admin.getByTestId("part-blanks"));
   await admin.context().close();
 });
