@@ -85,7 +85,9 @@ export const reportCommands: Record<string, Command> = {
         if (!t) throw new AppError("validation", `审核流程「${opts.chain}」不存在`, "chain");
         chainTemplateId = t.id;
       }
-      const created = await createImportedReport(db, { title, preamble: result.preamble, sections: result.sections, tables: result.tables, assignAllDepartmentId: departmentId, chainTemplateId });
+      // 主送, 附件, 落款 pass through as the importer read them (stored by the report's parts, issue 12).
+      const parts = { addressee: result.addressee, attachments: result.attachments, signOff: result.signOff };
+      const created = await createImportedReport(db, { ...parts, title, preamble: result.preamble, sections: result.sections, tables: result.tables, assignAllDepartmentId: departmentId, chainTemplateId });
       const { sections } = await getReportWithOutline(db, created.reportId);
       return {
         reportId: created.reportId,
