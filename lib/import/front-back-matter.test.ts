@@ -7,6 +7,7 @@ import path from "node:path";
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
 import { addresseeOf } from "./addressee";
+import { buildDocx } from "./word/test-docx";
 import { importFile, importText } from "./index";
 import type { ImportResult } from "./types";
 
@@ -60,6 +61,28 @@ describe("the same fixture as a .docx", () => {
     });
     const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
     expect(await importFile({ bytes, filename: "总结.docx" })).toEqual(importText(fixture));
+  });
+});
+
+describe("a .docx whose 附件 items use Word's automatic numbering", () => {
+  it("reads the rendered numbers as items, not as headings", async () => {
+    const bytes = await buildDocx([
+      { text: "2026年上半年工作总结", style: "Title" },
+      { text: "县委、县政府：" },
+      { text: "今年以来，我局扎实推进各项工作。" },
+      { text: "主要工作", style: "1" },
+      { text: "做了工作。" },
+      { text: "附件：" },
+      { text: "项目清单", num: { numId: 1, ilvl: 2 } },
+      { text: "资金明细", num: { numId: 1, ilvl: 2 } },
+      { text: "某县农业农村局" },
+      { text: "二〇二六年七月十日" },
+    ]);
+    const r = await importFile({ bytes, filename: "总结.docx" });
+    expect(r.addressee).toBe("县委、县政府");
+    expect(r.attachments).toEqual(["项目清单", "资金明细"]);
+    expect(r.signOff).toEqual({ unit: "某县农业农村局", date: "2026-07-10" });
+    expect(r.sections.map((s) => [s.title, s.body])).toEqual([["主要工作", "做了工作。"]]);
   });
 });
 
