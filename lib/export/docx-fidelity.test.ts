@@ -58,6 +58,8 @@ const kinds: [string, AssembledDocument, ExportOptions][] = [
   ["clean draft, bold level 3", sampleDocument(), { cleanDraft: true, boldLevel3: true }],
   ["final", sampleDocument({ draft: false, finalVersion: 2 }), { author: "林主任" }],
   ["long", largeDocument(12, 8000), {}],
+  // 主送, 附件说明 (tabs, hanging indents, keepLines) and 落款 (issue 12).
+  ["with parts", sampleDocument({ addressee: "县委、县政府", attachments: ["清单", "台账"], date: "2026-07-10", finalVersion: 1 }), {}],
 ];
 
 describe("schema order (ECMA-376 Part 1 §17.3.1.26 pPr, §17.3.2.28 rPr, §17.6.17 sectPr, §17.4.60 tblPr …)", () => {

@@ -1,9 +1,11 @@
 /**
- * The assembled document rendered like the printed paper: title, opening, every section with
- * its number, in a 仿宋-like serif. Sections not yet approved are tinted and carry their state.
+ * The assembled document rendered like the printed paper: title, 主送, opening, every section
+ * with its number, 附件说明 and 落款 (date in Arabic numerals), in a 仿宋-like serif. Sections not yet approved are tinted and carry their state.
  */
 import type { AssembledDocument, Block, TableCell } from "@/lib/export/types";
 import { isDone, stateLabel } from "@/lib/workflow/vocabulary";
+import { printedDate } from "@/lib/text/cn-date";
+import { PaperAddressee, PaperAttachments } from "./paper-parts";
 
 // GB/T 9704 heading faces: level 1 黑体, level 2 楷体, levels 3 and 4 仿宋.
 const HEADING: Record<number, { className: string; style?: React.CSSProperties }> = {
@@ -59,6 +61,7 @@ export function Paper({ doc, headingOnly }: { doc: AssembledDocument; headingOnl
     <article className="relative mx-auto max-w-[794px] bg-white px-[88px] py-[90px] font-serif text-[17px] leading-[1.85] text-slate-900 shadow-md" data-testid="paper">
       {!final && doc.draft && <div className="absolute right-[70px] top-10 font-sans text-base font-bold text-slate-500">征求意见稿</div>}
       <h1 className="mb-6 whitespace-pre-line text-center text-[26px] font-bold leading-snug" style={{ fontFamily: "'FZXiaoBiaoSong-B05S','方正小标宋简体','Noto Serif CJK SC',serif" }}>{doc.title}</h1>
+      <PaperAddressee addressee={doc.addressee} />
       <Blocks blocks={doc.preamble} />
       {doc.sections.map((s) => {
         const marked = !final && !headingOnly.has(s.id) && !isDone(s.state);
@@ -78,10 +81,11 @@ export function Paper({ doc, headingOnly }: { doc: AssembledDocument; headingOnl
           </section>
         );
       })}
+      <PaperAttachments items={doc.attachments} />
       {doc.date && (
         <div className="mt-10 text-right">
           <p className="pr-[4em]">{doc.organisation}</p>
-          <p className="pr-[4em]">{doc.date}</p>
+          <p className="pr-[4em]">{printedDate(doc.date)}</p>
         </div>
       )}
     </article>
