@@ -29,7 +29,7 @@ export function chaseMessage(report: Pick<Report, "id" | "title">, d: Department
  * the same day, `daysLeft` days from today (2, 1, or negative when overdue).
  */
 export function reminderMessage(report: Pick<Report, "id" | "title">, dept: Pick<DepartmentDue, "departmentId" | "name">, sections: PendingSection[], due: string, daysLeft: number) {
-  const what = sections.length === 1 ? `「${sections[0].label}」` : `${sections.length} 个章节`;
+  const what = sections.length === 1 ? `「${sections[0].label}」` : ` ${sections.length} 个章节`;
   const title = daysLeft < 0
     ? `《${report.title}》${dept.name}的${what}已逾期 ${-daysLeft} 天（截止 ${due}）`
     : `《${report.title}》${dept.name}的${what}将于 ${due} 截止，${dueLabel(daysLeft)}`;
