@@ -42,7 +42,11 @@ export function ChaseDialog({
   const send = () => start(async () => {
     setError(null);
     const r = await chaseAction({ reportId, departmentId, note });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      // e.g. chased meanwhile from another window: show who did, and disable the button.
+      return router.refresh();
+    }
     setOpen(false);
     setNote("");
     router.refresh();

@@ -28,7 +28,7 @@ export function DepartmentChase({ reportId, board, canChase, now }: { reportId: 
           <div className="ml-auto">
             <ChaseDialog
               reportId={reportId} target={`全部逾期部门（${board.overdueChasable} 个）`}
-              label={board.overdue ? `催报全部逾期（${board.overdueChasable}）` : "催报全部逾期"}
+              label={board.overdueChasable ? `催报全部逾期（${board.overdueChasable}）` : "催报全部逾期"}
               disabled={board.overdueChasable === 0 && !allBlocked}
               blockedUntil={nextAll?.toISOString() ?? null}
               blockedReason={nextAll ? `逾期部门 1 小时内均已催报过，可于 ${clockTime(nextAll)} 后再催` : undefined}
@@ -38,7 +38,7 @@ export function DepartmentChase({ reportId, board, canChase, now }: { reportId: 
       </div>
       <table className="table table-cards">
         <thead>
-          <tr><th>部门</th><th className="w-28">进度</th><th className="w-36">截止</th><th>催报</th></tr>
+          <tr><th>部门</th><th className="w-28">进度</th><th className="w-52">截止</th><th className="w-80">催报</th></tr>
         </thead>
         <tbody>
           {board.rows.map((r) => (
@@ -50,7 +50,7 @@ export function DepartmentChase({ reportId, board, canChase, now }: { reportId: 
                 </span>
               </td>
               <td className="text-xs text-slate-600" data-label="进度">{r.approved}/{r.total} 已通过</td>
-              <td className="text-xs" data-label="截止">
+              <td className="whitespace-nowrap text-xs" data-label="截止">
                 <DueBadge daysLeft={r.daysLeft} done={r.pending.length === 0} />
                 {r.due && r.pending.length > 0 && <span className="ml-1 text-slate-500">{r.due}</span>}
               </td>
