@@ -72,8 +72,12 @@ test("admin chases a department with a note; a second press within the hour is r
   const staleDialog = stale.getByTestId("chase-dialog");
   await staleDialog.getByRole("button", { name: "发送催报" }).click();
   await expect(staleDialog.getByTestId("chase-error")).toHaveText(/^该部门 1 小时内已催报过，可于 \d{2}:\d{2} 后再催$/);
+  // …and the stale window refreshes: it now says who chased, and its button is disabled.
+  await expect(staleHr.getByTestId("last-chase")).toHaveText(/由 林主任 催报$/);
+  await expect(staleDialog.getByRole("button", { name: "发送催报" })).toBeEnabled();
   await attachScreenshot(testInfo, "chase-refused", stale);
   await staleDialog.getByRole("button", { name: "取消" }).click();
+  await expect(staleHr.getByRole("button", { name: "催报" })).toBeDisabled();
 
   // Over the API: 429 with when to retry; "all overdue" reaches 党群工作部 only.
   const res = await admin.request.post(`${server.url}/api/reports/${reportId}/chase`, { data: { departmentId: dept["人力资源部"] }, headers: { origin: server.url } });
