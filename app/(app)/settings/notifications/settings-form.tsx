@@ -30,7 +30,7 @@ export function SettingsForm({ initial, labels }: { initial: NotificationSetting
           <span className="text-slate-600">邮箱地址</span>
           <input type="email" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm md:w-80" value={email}
             onChange={(e) => setEmail(e.target.value)} placeholder="例如 name@example.cn（留空则不发邮件）" data-testid="settings-email" aria-invalid={!!fieldError("email")} />
-          {fieldError("email") && <span className="mt-1 block text-xs text-red-600" role="alert">{fieldError("email")}</span>}
+          {fieldError("email") && <span className="mt-1 block text-xs text-red-600" role="alert" data-testid="settings-email-error">{fieldError("email")}</span>}
         </label>
         <fieldset className="text-sm">
           <legend className="text-slate-600">发送方式</legend>
@@ -66,7 +66,7 @@ export function SettingsForm({ initial, labels }: { initial: NotificationSetting
       </section>
       <div className="flex items-center gap-3">
         <button type="submit" className="btn btn-primary" disabled={pending} data-testid="settings-save">{pending ? "保存中…" : "保存设置"}</button>
-        {result?.ok && <span className="text-sm text-emerald-700" role="status">{result.message}</span>}
+        {result?.ok && <span className="text-sm text-emerald-700" role="status" data-testid="settings-saved">{result.message}</span>}
         {result && !result.ok && !result.field && <span className="text-sm text-red-600" role="alert">{result.error}</span>}
       </div>
     </form>
