@@ -2,7 +2,8 @@
  * 催报: the coordinating office (admin) chases one department, or every department with an
  * overdue open section, with an optional note. Recorded in `report_chases` and the report's
  * audit (`report_events`, event "chase"), and notified to the department's editors and lead
- * (`notify` kind "chase", recipients by lib/notify/recipients.ts) in the same transaction.
+ * (`notify` kind "chase", recipients by lib/notify/recipients.ts) in the same transaction; their
+ * bells hear of it after commit (`notifyingTransaction`).
  *
  * Rate limit: once per department per report per hour, decided inside the transaction that
  * holds the report row locked (`SELECT … FOR UPDATE`), so two simultaneous chases of one
@@ -12,6 +13,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reportChases, reportEvents, reports } from "@/db/schema";
 import { notFound, rateLimited, refused, validation } from "@/lib/errors";
+import { notifyingTransaction } from "@/lib/notify/commit";
 import { notify } from "@/lib/notify/notify";
 import { assertReport, type Principal } from "@/lib/policy";
 import { isReportOpen } from "@/lib/workflow/vocabulary";
@@ -53,7 +55,7 @@ export async function chaseReport(db: Db, input: ChaseInput): Promise<ChaseResul
   const note = input.note?.trim() || null;
   if (note && note.length > NOTE_MAX) throw validation(`留言过长（最多 ${NOTE_MAX} 字）`, "note");
   const now = input.now ?? new Date();
-  return db.transaction(async (tx) => {
+  return notifyingTransaction(db, async (tx) => {
     const [locked] = await tx.select({ id: reports.id, status: reports.status }).from(reports).where(eq(reports.id, input.reportId)).for("update");
     if (!locked) throw notFound("总结");
     if (!isReportOpen(locked.status)) throw refused("总结已定稿，无需催报");

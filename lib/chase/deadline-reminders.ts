@@ -14,6 +14,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reports } from "@/db/schema";
+import { notifyingTransaction } from "@/lib/notify/commit";
 import { notify } from "@/lib/notify/notify";
 import { REPORT_STATUSES, isReportOpen } from "@/lib/workflow/vocabulary";
 import { reminderMessage } from "./chase-message";
@@ -36,7 +37,8 @@ export function reminderTier(daysLeft: number, today: string): { kind: "due_soon
 }
 
 /**
- * Sends the reminders due at `now` (China day). Each report in its own transaction.
+ * Sends the reminders due at `now` (China day). Each report in its own transaction; open
+ * browsers of the recipients hear of new rows after it commits.
  * @returns how many reminders were due and how many notification rows were written.
  */
 export async function runDeadlineReminders(db: Db, now: Date = new Date()): Promise<ReminderRun> {
@@ -45,7 +47,7 @@ export async function runDeadlineReminders(db: Db, now: Date = new Date()): Prom
   const ids = await db.select({ id: reports.id }).from(reports).where(inArray(reports.status, open));
   const run: ReminderRun = { due: 0, written: 0 };
   for (const { id } of ids) {
-    await db.transaction(async (tx) => {
+    await notifyingTransaction(db, async (tx) => {
       const { report, departments } = await departmentDues(tx, id, today);
       for (const dept of departments) {
         const byDue = new Map<string, PendingSection[]>();
