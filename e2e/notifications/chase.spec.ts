@@ -91,6 +91,14 @@ test("admin chases a department with a note; a second press within the hour is r
   const bad = await admin.request.post(`${server.url}/api/reports/${reportId}/chase`, { data: { note: 42 }, headers: { origin: server.url } });
   expect(bad.status()).toBe(422);
 
+  // The department's editor has it in their notifications, with the note.
+  const editor = await signedInPage(browser, server.url, "rlzy1", "/");
+  const list = await (await editor.request.get(`${server.url}/api/notifications?unread=1`)).json();
+  const chase = list.items.find((n: { kind: string }) => n.kind === "chase");
+  expect(chase.title).toContain("人力资源部尚有 1 个章节未完成");
+  expect(chase.body).toContain("留言：请于本周五前提交审核");
+  await editor.context().close();
+
   // A reviewer sees the panel but may not chase.
   const reviewer = await signedInPage(browser, server.url, "reviewer", `/reports/${reportId}`);
   await expect(row(reviewer, "党群工作部").getByTestId("last-chase")).toHaveText(/由 林主任 催报/);
