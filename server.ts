@@ -5,6 +5,7 @@
  * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README),
  * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy). Every request first passes
  * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
+ * Background: the deadline-reminder scheduler (lib/chase/reminder-scheduler.ts).
  */
 import http from "node:http";
 import next from "next";
@@ -15,6 +16,7 @@ import { collabLimitsFromEnv } from "./lib/collab/server/options";
 import { guardRequest } from "./lib/http/guard";
 import { trustProxy } from "./lib/http/client-address";
 import { refuseOversizedAction } from "./lib/import/upload-limit";
+import { startReminderScheduler } from "./lib/chase/reminder-scheduler";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -43,6 +45,8 @@ async function main() {
   server.listen(env.port, env.host, () => {
     console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind})`);
   });
+  // Deadline reminders: a run now (catching up after a downtime), then every 10 minutes.
+  const reminders = startReminderScheduler({ db: async () => handle.db });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -50,6 +54,7 @@ async function main() {
     stopping = true;
     console.log(`[hegao] ${signal}: saving open sections and stopping`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await reminders.stop().catch(() => {});
     await collab.close().catch((err) => console.error("[hegao] collab close failed", err));
     server.close();
     await closeDb().catch(() => {});

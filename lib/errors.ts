@@ -13,18 +13,24 @@ export const ERROR_CODES = {
   validation: { status: 422, close: 4422 },
   refused: { status: 422, close: 4422 },
   too_many_attempts: { status: 429, close: 4429 },
+  /** An action repeated inside its rate limit (催报: once per department per hour). */
+  rate_limited: { status: 429, close: 4429 },
   payload_too_large: { status: 413, close: 1009 },
   internal: { status: 500, close: 1011 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** An error with a code, a user-facing message and, for validation, the offending field. */
+/**
+ * An error with a code, a user-facing message, for validation the offending field, and
+ * optional machine-readable `details` (e.g. `{ nextAllowedAt }` of a rate limit).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";
@@ -40,10 +46,12 @@ export const notFound = (what = "内容") => new AppError("not_found", `${what}�
 export const conflict = (msg = "内容已被他人修改，请刷新后重试") => new AppError("conflict", msg);
 export const refused = (msg: string) => new AppError("refused", msg);
 export const validation = (msg: string, field?: string) => new AppError("validation", msg, field);
+/** 429 with `details` (e.g. `{ nextAllowedAt }`) so a script knows when to retry. */
+export const rateLimited = (msg: string, details?: Record<string, unknown>) => new AppError("rate_limited", msg, undefined, details);
 
-/** The JSON error body of the API: `{ error: { code, message, field? } }`. */
+/** The JSON error body of the API: `{ error: { code, message, field?, details? } }`. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string; details?: Record<string, unknown> };
 }
 
 /**
@@ -52,7 +60,9 @@ export interface ErrorBody {
  */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: { error: { code: err.code, message: err.message, field: err.field } } };
+    const error: ErrorBody["error"] = { code: err.code, message: err.message, field: err.field };
+    if (err.details) error.details = err.details;
+    return { status: err.status, body: { error } };
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];

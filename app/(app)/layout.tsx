@@ -2,6 +2,7 @@ import { requirePageUser } from "@/app/_server/session";
 import { Header } from "@/app/_components/header";
 import { getDb } from "@/db/client";
 import { getOrganisation } from "@/lib/demo/ensure-organisation";
+import { unreadCount } from "@/lib/notify/list-notifications";
 import { reviewInboxCount } from "@/lib/review/inbox";
 
 export const dynamic = "force-dynamic";
@@ -12,9 +13,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const db = await getDb();
   const org = await getOrganisation(db);
   const inbox = await reviewInboxCount(db, user);
+  const unread = await unreadCount(db, user.id);
   return (
     <div className="min-h-screen">
-      <Header user={user} organisation={org.name} inboxCount={inbox} />
+      <Header user={user} organisation={org.name} inboxCount={inbox} unreadCount={unread} />
       {org.demo && (
         <div className="border-b border-amber-200 bg-amber-50 py-1 text-center text-xs text-amber-800" data-testid="demo-banner">
           当前为演示数据（示例单位与人员均为虚构），请勿录入真实材料

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/app/_server/session";
 import { ROLE_LABELS } from "@/lib/accounts/schemas";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * The top bar: organisation, navigation with the 待我审核 count, and who is signed in (department
- * and role). Below 768 px (a phone) it keeps one line — 合稿, the person's name and 退出 — and the
+ * The top bar: organisation, navigation with the 待我审核 count, the notification bell (live
+ * unread count), and who is signed in (department and role). Below 768 px (a phone) it keeps one line — 合稿, the person's name and 退出 — and the
  * navigation, organisation, department and role move into the 菜单 panel.
  */
-export function Header({ user, organisation, inboxCount }: { user: CurrentUser; organisation: string; inboxCount: number }) {
+export function Header({ user, organisation, inboxCount, unreadCount = 0 }: { user: CurrentUser; organisation: string; inboxCount: number; unreadCount?: number }) {
   const showInbox = inboxCount > 0 || user.role !== "editor" || user.lead;
   const links = [
     { href: "/reports", label: "工作总结" },
@@ -35,6 +36,7 @@ export function Header({ user, organisation, inboxCount }: { user: CurrentUser; 
           {links.slice(1).map((l) => <Link key={l.href} href={l.href} className="hover:text-white">{l.label}</Link>)}
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-3 whitespace-nowrap text-sm" data-testid="whoami">
+          <NotificationBell initialUnread={unreadCount} />
           <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: user.departmentColor }} />
           <span className="truncate">{user.name}</span>
           <span className="hidden text-slate-300 md:inline">{user.departmentName}</span>

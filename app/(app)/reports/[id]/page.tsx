@@ -3,19 +3,21 @@
  * last activity and placeholders; progress per department and overall; filters by state and
  * department (`?state=&dept=`, editors default to their own department); toolbar links to the
  * preview, outline and export for reviewers/admins; 开始下一期 on a finalized report (admins)
- * and a link to the previous period's report.
+ * and a link to the previous period's report; per department the days left and 催报.
  */
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { orNotFound } from "@/app/_server/or-not-found";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
+import { chaseBoard } from "@/lib/chase/chase-board";
 import { canReport } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
 import { reviewInbox } from "@/lib/review/inbox";
 import { guessPeriod } from "@/lib/reports/import-plan";
 import { reportEventAllowed } from "@/lib/workflow/report-lifecycle";
 import { isReportOpen, REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
+import { DepartmentChase } from "./_dashboard/department-chase";
 import { Filters } from "./_dashboard/filters";
 import { ProgressBars } from "./_dashboard/progress-bars";
 import { RollForwardDialog } from "./_dashboard/roll-forward-dialog";
@@ -64,6 +66,7 @@ export default async function ReportPage({
         </div>
       </div>
       <ProgressBars overall={dash.overall} departments={dash.departments} />
+      <DepartmentChase reportId={id} board={await chaseBoard(db, id, now)} now={now} canChase={canReport(user, "administer") && isReportOpen(report.status)} />
       <Filters
         departments={dash.departments.filter((d) => d.departmentId).map((d) => ({ id: d.departmentId!, name: d.name }))}
         state={state ?? ""}
