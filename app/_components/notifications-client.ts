@@ -4,6 +4,7 @@
  * `subscribeUnread` (the SSE stream: calls back with every unread count, reconnecting as
  * EventSource does; stops for good on 401 / a disabled account).
  */
+import { notificationLink } from "@/lib/notify/links";
 
 export interface NotificationJson {
   id: string;
@@ -16,9 +17,8 @@ export interface NotificationJson {
   readAt: string | null;
 }
 
-/** The link of a notification: its section, else its report. */
-export const notificationHref = (n: Pick<NotificationJson, "sectionId" | "reportId">): string =>
-  n.sectionId ? `/sections/${n.sectionId}` : n.reportId ? `/reports/${n.reportId}` : "/notifications";
+/** The link of a notification: the review page (待您审核), its section, else its report. */
+export const notificationHref = (n: Pick<NotificationJson, "kind" | "sectionId" | "reportId">): string => notificationLink(n);
 
 /** `{ unread, items }`, newest first. @throws Error with the server's Chinese message. */
 export async function fetchNotifications(limit = 10): Promise<{ unread: number; items: NotificationJson[] }> {

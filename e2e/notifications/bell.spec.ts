@@ -55,6 +55,11 @@ test("a return reaches the editor's bell live; click, list, mark all read, prefe
   await fire(reviewer.request, server.url, s.id, { event: "approve", version: sub2.json.version! });
   await expect(count(editor)).toHaveText("1", { timeout: 2_000 });
 
+  // The reviewer's 待您审核 leads to the review page.
+  await reviewer.getByTestId("notification-bell").click();
+  await reviewer.getByTestId("notification-item").filter({ hasText: "待您审核（审核）" }).first().click();
+  await expect(reviewer).toHaveURL(new RegExp(`/sections/${s.id}/review$`));
+
   // The API: exact shape, newest first, unread filter.
   const api = await (await editor.request.get(`${server.url}/api/notifications?unread=1`)).json();
   expect(api.unread).toBe(1);

@@ -62,6 +62,20 @@ describe.each(testDbTargets())("the notification inbox on $name", (target) => {
     off();
   });
 
+  it("writes and announces nothing when the cause's transaction rolls back", async () => {
+    const heard: string[][] = [];
+    const off = onNotificationsChanged((ids) => heard.push(ids));
+    const before = await unreadCount(db, me);
+    await expect(notifyingTransaction(db, async (tx) => {
+      await notify(tx, { kind: "mention", reportId, title: "回滚的", userIds: [me] });
+      throw new Error("cause failed");
+    })).rejects.toThrow("cause failed");
+    off();
+    expect(heard).toEqual([]);
+    expect(await unreadCount(db, me)).toBe(before);
+    expect(await db.select().from(notifications).where(eq(notifications.title, "回滚的"))).toEqual([]);
+  });
+
   it("refuses malformed read requests", async () => {
     for (const bad of [{}, { ids: [] }, { all: false }, { ids: "x" }, { ids: ["a"], all: true }, null]) {
       await expect(markNotificationsRead(db, me, bad)).rejects.toBeInstanceOf(ZodError);

@@ -10,6 +10,7 @@ import type { Tx } from "@/db/client";
 import { notifications, type Notification } from "@/db/schema";
 import { recordNotified } from "./commit";
 import type { NotificationEvent } from "./kinds";
+import { notificationLink } from "./links";
 import { planDeliveries } from "./outbox/plan";
 import { resolveRecipients } from "./recipients";
 
@@ -20,7 +21,7 @@ import { resolveRecipients } from "./recipients";
 export async function notify(tx: Tx, event: NotificationEvent): Promise<Notification[]> {
   const recipients = (await resolveRecipients(tx, event)).filter((id) => id !== event.actorId);
   if (recipients.length === 0) return [];
-  const link = event.link ?? (event.sectionId ? `/sections/${event.sectionId}` : `/reports/${event.reportId}`);
+  const link = event.link ?? notificationLink(event);
   const rows = await tx
     .insert(notifications)
     .values(recipients.map((userId) => ({

@@ -50,6 +50,10 @@ describe.each(testDbTargets())("notifications of review transitions on $name", (
     expect(heard[0].length).toBe(4);
     await requestChanges(db, { sectionId: s.id, version: sub.version, actor: await as("reviewer"), comment: "请补充具体数字" });
     expect(await fresh()).toEqual(["jjs1", "jjs2", "jjslead"].map((u) => `${u} section_returned ${t}被退回修改 [请补充具体数字]`));
+    // Approvers are led to the review page, editors to the section.
+    const links = await db.select({ kind: notifications.kind, link: notifications.link }).from(notifications).where(eq(notifications.sectionId, s.id));
+    expect(links.find((l) => l.kind === "stage_reached")?.link).toBe(`/sections/${s.id}/review`);
+    expect(links.find((l) => l.kind === "section_returned")?.link).toBe(`/sections/${s.id}`);
   });
 
   it("writes nothing and rings no bell when the transition fails", async () => {
