@@ -11,6 +11,7 @@ import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { sections } from "@/db/schema";
 import { canAdminister, canSection } from "@/lib/policy";
+import { openAnchors } from "@/lib/comments/list-threads";
 import { unreadableMarker } from "@/lib/collab/render-section";
 import { readSectionContent } from "@/lib/review/section-doc";
 import { getReportWithOutline } from "@/lib/reports/get-report";
@@ -30,6 +31,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   if (!section) notFound();
   if (!canSection(user, "read", section)) forbidden();
   const readable = (await readSectionContent(db, id)).ok;
+  const anchors = await openAnchors(db, id);
   return (
     <div className="space-y-3">
       <div>
@@ -57,6 +59,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             user={{ id: user.id, name: user.name, color: user.departmentColor }}
             initialState={section.state}
             intended={section.intendedPlaceholders}
+            anchors={anchors}
+            canComment={canSection(user, "comment", section)}
           />
         ) : (
           <UnreadablePanel sectionId={section.id} marker={unreadableMarker(section.title)} canRestore={canAdminister(user)} />

@@ -12,6 +12,7 @@ import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
 import { RefusedBanner } from "./refused-banner";
 import { StatusLine } from "./status-line";
+import type { OpenAnchor } from "@/lib/comments/types";
 
 export interface SectionEditorProps {
   sectionId: string;
@@ -19,9 +20,13 @@ export interface SectionEditorProps {
   user: { id: string; name: string; color: string };
   initialState: string;
   intended: string[];
+  /** Open comment threads with a quote (highlighted in the text). */
+  anchors: OpenAnchor[];
+  /** The account may comment: shows the 批注 button. */
+  canComment: boolean;
 }
 
-export function SectionEditor({ sectionId, user, initialState, intended }: SectionEditorProps) {
+export function SectionEditor({ sectionId, user, initialState, intended, anchors, canComment }: SectionEditorProps) {
   // Carets in the person's own colour (two editors of one department differ); the
   // department colour rings their presence chip.
   const caretColor = personColor(user.id);
@@ -49,6 +54,8 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
           intended={intended}
           onWords={setWords}
           onPlaceholders={setPlaceholders}
+          anchors={anchors}
+          commentOn={canComment ? sectionId : null}
         />
       ) : (
         <div className="min-h-[420px] p-6 text-slate-400">正在连接…</div>
