@@ -1,7 +1,8 @@
 /**
  * Finalize a report: every reviewed section approved → the approved versions assembled in
  * outline order into an immutable numbered final (第1版, 第2版 after a reopen…), and the report
- * marked finalized. One transaction with optimistic concurrency on `reports.version`.
+ * marked finalized. One transaction with optimistic concurrency on `reports.version`; everyone
+ * involved is notified (report_finalized) in it.
  */
 import { isDone, reportTransition } from "@/lib/workflow";
 import { and, eq, max } from "drizzle-orm";
@@ -9,6 +10,8 @@ import type { Db } from "@/db/client";
 import { reportEvents, reportFinals, reports } from "@/db/schema";
 import { conflict, refused } from "@/lib/errors";
 import type { AssembledDocument } from "@/lib/export/types";
+import { notifyingTransaction } from "@/lib/notify/commit";
+import { notify } from "@/lib/notify/notify";
 import { assertReport, type Principal } from "@/lib/policy";
 import { getReportWithOutline } from "@/lib/reports/get-report";
 import { assembleReport, chineseDate, isReviewed } from "./assemble-report";
@@ -37,7 +40,7 @@ export interface FinalizeResult {
 export async function finalizeReport(db: Db, input: FinalizeInput): Promise<FinalizeResult> {
   assertReport(input.actor, "finalize");
   const now = input.now ?? new Date();
-  return db.transaction(async (tx) => {
+  return notifyingTransaction(db, async (tx) => {
     // Lock the report row: a racing finalize waits here, then sees `finalized` and is refused.
     await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, input.reportId)).for("update");
     const { report, sections } = await getReportWithOutline(tx, input.reportId);
@@ -64,6 +67,7 @@ export async function finalizeReport(db: Db, input: FinalizeInput): Promise<Fina
       .returning({ version: reports.version });
     if (updated.length === 0) throw conflict();
     await tx.insert(reportEvents).values({ reportId: report.id, actorId: input.actor.id, event: "finalize", finalNumber: number, createdAt: now });
+    await notify(tx, { kind: "report_finalized", reportId: report.id, actorId: input.actor.id, title: `《${report.title}》已定稿（第${number}版）` });
     return { finalId: final.id, number, version: updated[0].version, document };
   });
 }

@@ -3,10 +3,12 @@
  * the caller's transaction (the cause and its notifications commit together: a transactional
  * outbox), and plans their e-mail / robot deliveries in the same transaction
  * (lib/notify/outbox/plan.ts). Delivery itself happens after commit, in the background worker.
+ * Run the cause in `notifyingTransaction` (./commit.ts) so open browsers hear of it after commit.
  */
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { notifications, type Notification } from "@/db/schema";
+import { recordNotified } from "./commit";
 import type { NotificationEvent } from "./kinds";
 import { planDeliveries } from "./outbox/plan";
 import { resolveRecipients } from "./recipients";
@@ -28,6 +30,7 @@ export async function notify(tx: Tx, event: NotificationEvent): Promise<Notifica
     })))
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey], where: sql`dedupe_key is not null` })
     .returning();
+  recordNotified(tx, rows.map((r) => r.userId));
   await planDeliveries(tx, event, rows);
   return rows;
 }

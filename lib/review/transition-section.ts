@@ -10,13 +10,16 @@
  * (`stage_since_version`): two approvers of a 会签 stage both count, while 100 approvals of a
  * 或签 stage record one (the others find the stage moved on: conflict). A unique index on
  * (section, round, stage, approver) backs "nobody approves twice". Each transition writes an
- * audit row with its stage; after commit, open editors are told the new state (lib/collab/bus.ts).
+ * audit row with its stage and, in the same transaction, its notifications
+ * (./transition-notifications.ts); after commit, open editors are told the new state
+ * (lib/collab/bus.ts) and the recipients' bells the new count (lib/notify/commit.ts).
  */
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { reviewEvents, sectionApprovals, sectionDelegations, sections, type Section, type SectionState, type SectionVersion } from "@/db/schema";
 import { holdSection, publishSectionState } from "@/lib/collab/bus";
 import { conflict, forbidden, refused, validation } from "@/lib/errors";
+import { notifyingTransaction } from "@/lib/notify/commit";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { canSection, type Principal } from "@/lib/policy";
 import { decide, freezesSubmission, isDone, isReportOpen, isStageDecision, stepFor, type ChainAccount, type Outcome, type ReviewEvent } from "@/lib/workflow";
@@ -25,6 +28,7 @@ import { getSection } from "./get-section";
 import { placeholderRefusal } from "./placeholder-check";
 import { loadSectionContent } from "./section-doc";
 import { transitionToAppError } from "./transition-errors";
+import { notifyTransition } from "./transition-notifications";
 import { insertVersion, latestVersion, versionContent } from "./versions";
 
 export interface TransitionInput {
@@ -69,7 +73,7 @@ export async function transitionSection(db: Db, input: TransitionInput): Promise
   // refused (in_review) or applied (the transition failed), never acknowledged but left out.
   const release = freezesSubmission(input.event) ? await holdSection(input.sectionId) : () => {};
   try {
-    const result = await db.transaction((tx) => run(tx, input));
+    const result = await notifyingTransaction(db, (tx) => run(tx, input));
     if (result.from !== result.state) publishSectionState({ sectionId: result.sectionId, state: result.state });
     return result;
   } finally {
@@ -94,10 +98,11 @@ async function run(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
     return acc;
   };
   let out: Outcome;
+  const to = byName(input.to, "to");
   try {
     out = decide({
       state: section.state, event, actor, departmentId: section.departmentId, facts: review, comment,
-      returnToPrevious: input.returnToPrevious, to: byName(input.to, "to"), from: byName(input.from, "from"),
+      returnToPrevious: input.returnToPrevious, to, from: byName(input.from, "from"),
     });
   } catch (err) {
     throw transitionToAppError(err, stale);
@@ -146,6 +151,7 @@ async function run(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
     .insert(reviewEvents)
     .values({ sectionId, actorId: actor.id, event, fromState: section.state, toState: out.to, comment: note, versionId, stage: out.actedAtStage, stageName })
     .returning({ id: reviewEvents.id });
+  await notifyTransition(tx, { section, event, out, chain: report.chain, actorId: actor.id, comment, delegateId: to?.id });
   return { sectionId, from: section.state, state: updated.state, version: updated.version, stage: out.stage, versionId, eventId: audit.id };
 }
 
