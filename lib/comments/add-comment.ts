@@ -17,6 +17,7 @@ import { anchorInSection } from "./anchor-in-section";
 import { getComment } from "./list-threads";
 import { mentionCandidates, parseMentions } from "./mentions";
 import { notifyComment } from "./notify-comment";
+import { notifyingTransaction } from "@/lib/notify/commit";
 import { addCommentSchema, type AddCommentInput, type CommentView } from "./types";
 
 /**
@@ -34,7 +35,7 @@ export async function addComment(db: Db, input: AddCommentInput, actor: Principa
   const anchor: AnchorJson | null = reply || !quote ? null
     : (data.anchor as AnchorJson | null | undefined) ?? (await anchorInSection(db, data.sectionId, quote));
 
-  const id = await db.transaction(async (tx) => {
+  const id = await notifyingTransaction(db, async (tx) => {
     const { section, report, review, facts } = await getSection(tx, data.sectionId);
     assertSection(actor, "comment", facts, "您不能对该章节批注");
     if (!isReportOpen(report.status)) throw refused("总结已定稿，不能再批注");
