@@ -100,9 +100,14 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
               if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentHighlightKey, { recompute: true } satisfies CommentHighlightMeta));
             });
           };
-          doc?.on("afterTransaction", recompute);
+          // The ySyncPlugin opens a Y transaction on every view update, also ours: only one that
+          // changed something asks again (else recompute → update → transaction → … forever).
+          const onTransaction = (tr: Y.Transaction) => {
+            if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) recompute();
+          };
+          doc?.on("afterTransaction", onTransaction);
           recompute();
-          return { destroy: () => doc?.off("afterTransaction", recompute) };
+          return { destroy: () => doc?.off("afterTransaction", onTransaction) };
         },
       }),
     ];

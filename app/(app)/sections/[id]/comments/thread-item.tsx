@@ -27,9 +27,14 @@ function Body({ text, names }: { text: string; names: string[] }) {
   );
 }
 
-function Comment({ c, names }: { c: CommentView; names: string[] }) {
+function Comment({ c, names, quote }: { c: CommentView; names: string[]; quote?: string }) {
   return (
     <div data-testid="comment" data-comment-id={c.id}>
+      {quote && (
+        <blockquote className="mb-1 border-l-2 border-amber-400 bg-amber-50 px-2 py-0.5 text-xs text-slate-600" data-testid="comment-quote">
+          {quote}
+        </blockquote>
+      )}
       <Body text={c.body} names={names} />
       <p className="mt-0.5 text-xs text-slate-400">{c.authorName} · {time(c.createdAt)}</p>
     </div>
@@ -60,12 +65,7 @@ export function ThreadItem({ thread, sectionId, candidates, canComment, active }
       data-resolved={thread.resolved}
       data-active={active}
     >
-      {thread.anchorText && (
-        <blockquote className="mb-1 border-l-2 border-amber-400 bg-amber-50 px-2 py-0.5 text-xs text-slate-600" data-testid="comment-quote">
-          {thread.anchorText}
-        </blockquote>
-      )}
-      <Comment c={thread} names={names} />
+      <Comment c={thread} names={names} quote={thread.anchorText} />
       {thread.replies.length > 0 && (
         <ul className="mt-2 space-y-2 border-l-2 border-slate-200 pl-2" data-testid="comment-replies">
           {thread.replies.map((r) => <li key={r.id}><Comment c={r} names={names} /></li>)}
