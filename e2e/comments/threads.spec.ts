@@ -11,7 +11,7 @@ import type { RunningServer } from "../support/server";
 import { signedInPage } from "../support/auth";
 import { attachScreenshot } from "../support/screenshot";
 import { editorOf, editorText, findSection, typeAtEnd } from "../collab/support";
-import { selectText, startReviewServer } from "../review/support";
+import { fire, sectionInfo, selectText, startReviewServer } from "../review/support";
 
 const QUOTE = "发现并督促整改问题15项";
 let server: RunningServer;
@@ -50,7 +50,7 @@ test("quote → highlight that follows edits → reply with @mention → resolve
   await expect(reviewer.getByTestId("comment-draft-quote")).toHaveText(QUOTE);
   await reviewer.getByTestId("comment-form").getByRole("combobox").fill("请写明整改完成率");
   await reviewer.getByTestId("comment-form").getByRole("button", { name: "添加批注" }).click();
-  await expect(threads(reviewer)).toHaveCount(1);
+  await expect(threads(reviewer)).toHaveCount(1, { timeout: 30_000 });
   await expect(threads(reviewer).getByTestId("comment-quote")).toHaveText(QUOTE);
   await expect(highlight(reviewer)).toHaveText(QUOTE);
 
@@ -76,6 +76,7 @@ test("quote → highlight that follows edits → reply with @mention → resolve
   const popup = editor.getByTestId("mention-popup");
   await expect(popup.getByRole("option")).toHaveCount(1);
   await expect(popup.getByRole("option").first()).toContainText("郭书记");
+  await attachScreenshot(testInfo, "mention-popup-1366", editor.getByTestId("comments-card"));
   await box.press("Enter");
   await expect(popup).toBeHidden();
   await expect(box).toHaveValue("@郭书记 ");
@@ -83,7 +84,7 @@ test("quote → highlight that follows edits → reply with @mention → resolve
   await attachScreenshot(testInfo, "thread-panel-replying-1366", editor.getByTestId("comments-card"));
   await editor.getByTestId("reply-form").getByRole("button", { name: "回复" }).click();
   const replies = threads(editor).first().getByTestId("comment-replies");
-  await expect(replies).toContainText("已补充：整改完成率100%");
+  await expect(replies).toContainText("已补充：整改完成率100%", { timeout: 30_000 });
   await expect(replies.getByTestId("mention")).toHaveText("@郭书记");
   const api = (await (await editor.request.get(`${server.url}/api/sections/${id}/comments`)).json()) as {
     threads: { id: string; resolved: boolean; anchored: boolean; replies: { mentions: string[]; author: { name: string } }[] }[];
@@ -102,7 +103,7 @@ test("quote → highlight that follows edits → reply with @mention → resolve
 
   // Resolving removes the highlight and folds the thread.
   await threads(editor).first().getByTestId("comment-resolve").click();
-  await expect(highlight(editor)).toHaveCount(0);
+  await expect(highlight(editor)).toHaveCount(0, { timeout: 30_000 });
   await expect(editor.getByTestId("open-threads")).toHaveCount(0);
   const fold = editor.getByTestId("resolved-threads");
   await expect(fold).toContainText("已解决 1 条");
@@ -160,4 +161,39 @@ test("the comment API: 201, replies, reopen, and its refusals", async ({ browser
   expect(await resolved.json()).toMatchObject({ resolved: true, resolvedBy: "郭书记" });
   const reopened = await post(reviewer, `/api/comments/${c.id}/reopen`, {});
   expect(await reopened.json()).toMatchObject({ resolved: false, resolvedBy: null });
+});
+
+test("review page: a quote from the frozen text is highlighted in the editor; earlier and resolved threads fold", async ({ browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const editor = await signedInPage(browser, server.url, "gh1", "/reports");
+  const { id } = await findSection(editor.request, server.url, "凝聚职工力量");
+  const info = await sectionInfo(editor.request, server.url, id);
+  expect((await fire(editor.request, server.url, id, { event: "submit", version: info.version })).status).toBe(200);
+
+  const reviewer = await signedInPage(browser, server.url, "reviewer", `/sections/${id}/review`);
+  // The thread written before this submission (the API test's) is folded as an earlier round.
+  const earlier = reviewer.getByTestId("earlier-threads");
+  await expect(earlier).toContainText("以往审核轮次的批注 1 条");
+  await expect(threads(reviewer)).toHaveCount(0);
+  await selectText(reviewer, "diff-view", "青年突击队承担技术攻关课题5项");
+  await expect(reviewer.getByTestId("comment-quote")).toHaveText("青年突击队承担技术攻关课题5项");
+  await reviewer.getByLabel("批注内容").fill("请列出课题名称");
+  await reviewer.getByRole("button", { name: "添加批注" }).click();
+  await expect(threads(reviewer)).toHaveCount(1);
+  await expect(threads(reviewer).first()).toContainText("请列出课题名称");
+  await earlier.getByRole("button").click();
+  await expect(threads(reviewer)).toHaveCount(2);
+  await threads(reviewer).filter({ hasText: "请补充参赛人数" }).getByTestId("comment-resolve").click();
+  await expect(reviewer.getByTestId("resolved-threads")).toContainText("已解决 1 条");
+  await expect(earlier).toHaveCount(0);
+  await expect(threads(reviewer)).toHaveCount(1);
+  await attachScreenshot(testInfo, "review-page-threads-1366", reviewer, true);
+
+  // The editor (read-only while in review) sees the quote highlighted in the live text.
+  await editor.goto(`/sections/${id}`);
+  await expect(highlight(editor)).toHaveText("青年突击队承担技术攻关课题5项");
+  await highlight(editor).click();
+  await expect(threads(editor).filter({ hasText: "请列出课题名称" })).toHaveAttribute("data-active", "true");
+  await reviewer.setViewportSize({ width: 390, height: 844 });
+  await attachScreenshot(testInfo, "review-page-threads-390", reviewer, true);
 });

@@ -71,7 +71,7 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
     <>
       <div className="flex flex-wrap items-center justify-between gap-1 border-b border-slate-200">
         <Toolbar editor={editor} editable={editable} />
-        {commentOn && <div className="px-2 py-1"><CommentButton editor={editor} sectionId={commentOn} /></div>}
+        {commentOn && <div className="ml-auto px-2 py-1"><CommentButton editor={editor} sectionId={commentOn} /></div>}
       </div>
       <EditorContent editor={editor} className="hegao-editor" data-testid="section-editor" data-editable={editable} />
     </>
