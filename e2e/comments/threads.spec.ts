@@ -192,8 +192,12 @@ test("review page: a quote from the frozen text is highlighted in the editor; ea
   // The editor (read-only while in review) sees the quote highlighted in the live text.
   await editor.goto(`/sections/${id}`);
   await expect(highlight(editor)).toHaveText("青年突击队承担技术攻关课题5项");
-  await highlight(editor).click();
-  await expect(threads(editor).filter({ hasText: "请列出课题名称" })).toHaveAttribute("data-active", "true");
+  await expect(editor.locator(".hegao-comment-active")).toHaveCount(0);
+  // Its quote in the sidebar shows the words in the editor.
+  const thread = threads(editor).filter({ hasText: "请列出课题名称" });
+  await thread.getByTestId("comment-quote").click();
+  await expect(editor.locator(".hegao-comment-active")).toHaveText("青年突击队承担技术攻关课题5项");
+  await expect(thread).toHaveAttribute("data-active", "true");
   await reviewer.setViewportSize({ width: 390, height: 844 });
   await attachScreenshot(testInfo, "review-page-threads-390", reviewer, true);
 });

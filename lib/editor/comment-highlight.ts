@@ -5,7 +5,8 @@
  * changes the decorations are mapped through each transaction, and after every change of the
  * Y.Doc (local or remote) they are recomputed from the relative positions, so a highlight
  * follows its words whoever edits around them, and a deleted quote loses its highlight.
- * Clicking a highlight calls `onOpen(id)` (the sidebar opens the thread).
+ * Clicking a highlight calls `onOpen(id)` (the sidebar opens the thread); a thread opened in the
+ * sidebar (`hegao:open-comment` with `reveal`) marks its words and scrolls them into view.
  */
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
@@ -13,6 +14,7 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { anchorToRange, rangeToAnchor, type YMapping } from "@/lib/comments/anchor";
+import { OPEN_COMMENT_EVENT } from "@/lib/comments/events";
 import type { OpenAnchor } from "@/lib/comments/types";
 
 export interface CommentHighlightOptions {
@@ -105,9 +107,25 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
           const onTransaction = (tr: Y.Transaction) => {
             if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) recompute();
           };
+          // A thread opened in the sidebar (its quote clicked): mark its words and bring them into view.
+          const onOpen = (e: Event) => {
+            const detail = (e as CustomEvent<{ id?: string; reveal?: boolean }>).detail;
+            if (!detail?.id || !detail.reveal || view.isDestroyed) return;
+            view.dispatch(view.state.tr.setMeta(commentHighlightKey, { active: detail.id } satisfies CommentHighlightMeta));
+            const deco = commentHighlightKey.getState(view.state)?.decorations.find(undefined, undefined, (spec) => spec.commentId === detail.id)[0];
+            if (!deco) return;
+            const { node } = view.domAtPos(deco.from);
+            (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center", behavior: "smooth" });
+          };
           doc?.on("afterTransaction", onTransaction);
+          if (typeof window !== "undefined") window.addEventListener(OPEN_COMMENT_EVENT, onOpen);
           recompute();
-          return { destroy: () => doc?.off("afterTransaction", onTransaction) };
+          return {
+            destroy: () => {
+              doc?.off("afterTransaction", onTransaction);
+              if (typeof window !== "undefined") window.removeEventListener(OPEN_COMMENT_EVENT, onOpen);
+            },
+          };
         },
       }),
     ];

@@ -7,6 +7,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { MentionCandidate } from "@/lib/comments/mention-query";
+import { OPEN_COMMENT_EVENT } from "@/lib/comments/events";
 import type { CommentView, ThreadView } from "@/lib/comments/types";
 import { resolveCommentAction } from "../../actions";
 import { CommentForm } from "./comment-form";
@@ -28,10 +29,17 @@ function Body({ text, names }: { text: string; names: string[] }) {
 }
 
 function Comment({ c, names, quote }: { c: CommentView; names: string[]; quote?: string }) {
+  // The quote of an anchored thread shows its words in the editor (when the page has one).
+  const reveal = () => window.dispatchEvent(new CustomEvent(OPEN_COMMENT_EVENT, { detail: { id: c.id, reveal: true } }));
   return (
     <div data-testid="comment" data-comment-id={c.id}>
       {quote && (
-        <blockquote className="mb-1 border-l-2 border-amber-400 bg-amber-50 px-2 py-0.5 text-xs text-slate-600" data-testid="comment-quote">
+        <blockquote
+          className={`mb-1 border-l-2 border-amber-400 bg-amber-50 px-2 py-0.5 text-xs text-slate-600 ${c.anchor && !c.resolved ? "cursor-pointer hover:bg-amber-100" : ""}`}
+          data-testid="comment-quote"
+          title={c.anchor && !c.resolved ? "在正文中显示" : undefined}
+          onClick={c.anchor && !c.resolved ? reveal : undefined}
+        >
           {quote}
         </blockquote>
       )}
