@@ -151,11 +151,14 @@ test("the comment API: 201, replies, reopen, and its refusals", async ({ browser
     [outsider, `/api/sections/${id}/comments`, { body: "越权" }, 403],
     [outsider, `/api/comments/${c.id}/resolve`, {}, 404],
     [reviewer, `/api/comments/${c.id}/resolve`, { resolved: "yes" }, 422],
+    [reviewer, `/api/sections/${id}/comments`, { body: "x", anchorText: "竞赛", anchor: { start: { evil: 1 }, end: {} } }, 422],
   ] as const;
   for (const [page, path, data, status] of bad) {
     const res = await post(page, path, data);
     expect(res.status(), `${path} ${JSON.stringify(data)}`).toBe(status);
-    expect((await res.json()).error.code).toBeTruthy();
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBeTruthy();
+    expect(error.message, "a Chinese message").toMatch(/[\u4e00-\u9fa5]/);
   }
   const resolved = await post(reviewer, `/api/comments/${c.id}/resolve`, {});
   expect(await resolved.json()).toMatchObject({ resolved: true, resolvedBy: "郭书记" });

@@ -75,7 +75,7 @@ describe.each(testDbTargets())("comment threads on $name", (target) => {
     await expect(addComment(db, { sectionId: s.id, body: "越权", parentId: thread.id }, await principal(db, "dqb1"))).rejects.toMatchObject({ code: "forbidden" });
     await expect(addComment(db, { sectionId: s.id, body: "回复", parentId: "nope" }, reviewer)).rejects.toMatchObject({ code: "not_found" });
     await expect(addComment(db, { sectionId: other.id, body: "回复", parentId: thread.id }, reviewer)).rejects.toMatchObject({ code: "validation" });
-    await expect(addComment(db, { sectionId: s.id, body: "x", anchorText: "发现", anchor: { start: { evil: 1 }, end: {} } as never }, reviewer)).rejects.toThrow();
+    await expect(addComment(db, { sectionId: s.id, body: "x", anchorText: "发现", anchor: { start: { evil: 1 }, end: {} } as never }, reviewer)).rejects.toThrow("引用位置无效");
     await db.update(reports).set({ status: "finalized" }).where(eq(reports.id, s.reportId));
     try {
       await expect(addComment(db, { sectionId: s.id, body: "定稿后" }, reviewer)).rejects.toMatchObject({ code: "refused" });

@@ -6,15 +6,16 @@
 import { z } from "zod";
 import { cleanTextSchema } from "@/lib/text/hygiene";
 
+const ANCHOR_MESSAGE = "引用位置无效，请重新选中文字后再批注";
 const yId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
 
 /** JSON of a Y.RelativePosition (Y.relativePositionToJSON), as a browser sends it. */
-export const relativePositionSchema = z.object({
+export const relativePositionSchema = z.strictObject({
   type: yId.nullish(),
   tname: z.string().max(100).nullish(),
   item: yId.nullish(),
   assoc: z.number().int().min(-1).max(1).optional(),
-}).strict();
+}, { error: ANCHOR_MESSAGE });
 
 export const addCommentSchema = z.object({
   sectionId: z.string().min(1),
@@ -24,7 +25,7 @@ export const addCommentSchema = z.object({
   /** Reply to this thread (its first comment, or any of its replies). */
   parentId: z.string().min(1).max(64).nullish(),
   /** Where the quote is in the live text (from the editor's selection); else found on the server. */
-  anchor: z.object({ start: relativePositionSchema, end: relativePositionSchema }).nullish(),
+  anchor: z.object({ start: relativePositionSchema, end: relativePositionSchema }, { error: ANCHOR_MESSAGE }).nullish(),
 });
 export type AddCommentInput = z.input<typeof addCommentSchema>;
 
