@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, SECTION_STATES } from "@/db/schema";
-import { canAdminister, canReport, canSection, SECTION_ACTIONS, type Principal } from "./policy";
+import { canAdminister, canReport, canResolveComment, canSection, SECTION_ACTIONS, type Principal } from "./policy";
 
 const DEPT = "d1";
 const OTHER = "d2";
@@ -63,5 +63,21 @@ describe("report policy", () => {
       expect(canReport(user, action as keyof typeof table), action).toBe(allowed);
     }
     expect(canAdminister(user)).toBe(role === "admin");
+  });
+});
+
+describe("canResolveComment: who may resolve or reopen a comment thread", () => {
+  const u = (id: string, role: Principal["role"], departmentId: string, disabled = false): Principal => ({ id, role, departmentId, disabled });
+  const section = { departmentId: DEPT, state: "in_review" as const };
+  it.each([
+    ["the thread's author (a reviewer)", u("a", "reviewer", OTHER), "a", true],
+    ["an editor of the section's department, in any state", u("e", "editor", DEPT), "a", true],
+    ["another reviewer", u("r", "reviewer", OTHER), "a", true],
+    ["an admin", u("ad", "admin", OTHER), "a", true],
+    ["an editor of another department", u("x", "editor", OTHER), "a", false],
+    ["an author who since moved to another department", u("a2", "editor", OTHER), "a2", false],
+    ["a disabled account", u("d", "admin", OTHER, true), "a", false],
+  ])("%s → %s", (_label, user, authorId, ok) => {
+    expect(canResolveComment(user, section, authorId)).toBe(ok);
   });
 });

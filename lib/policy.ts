@@ -84,6 +84,17 @@ export function canSection(user: Principal, action: SectionAction, section: Sect
   return false;
 }
 
+/**
+ * May `user` resolve or reopen a comment thread started by `authorId` on `section`? Its author,
+ * the section's editors (its department's accounts), the section's reviewers and approvers and
+ * the admins: everyone who may read the section takes part in its threads, and may close them.
+ * A finalized report's threads stay as they are (the caller checks the report's status).
+ */
+export function canResolveComment(user: Principal, section: SectionFacts, authorId: string): boolean {
+  if (user.disabled) return false;
+  return user.id === authorId ? canSection(user, "read", section) : user.role !== "editor" || inDepartment(user, section) || isReviewerOf(user, section);
+}
+
 /** An editor named as an approver (e.g. by `users`) of a section in review may read it. */
 function isReviewerOf(user: Principal, section: SectionFacts): boolean {
   const f = section.review;

@@ -7,7 +7,8 @@ import { listReviewEvents, listVersions, getVersionByNumber } from "@/lib/review
 import { getReviewView } from "@/lib/review/review-view";
 import { principal, reload, sectionByTitle, writeText } from "@/lib/review/test-helpers";
 import { requestChanges } from "@/lib/review/commands";
-import { addComment, listComments } from "./comments";
+import { addComment } from "./add-comment";
+import { listComments } from "./list-threads";
 
 describe.each(testDbTargets())("comments, history and the review view on $name", (target) => {
   let h: DbHandle;

@@ -9,7 +9,7 @@ import { testDbTargets } from "@/db/test-db";
 import { comments, sections, users } from "@/db/schema";
 import { transitionBodySchema } from "@/app/api/sections/[id]/transition/schema";
 import { accountChangesSchema, createUserSchema, departmentNameSchema } from "@/lib/accounts/schemas";
-import { addComment } from "@/lib/comments/comments";
+import { addComment } from "@/lib/comments/add-comment";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { toErrorResponse } from "@/lib/errors";
 import { addSection } from "@/lib/outline/add-section";

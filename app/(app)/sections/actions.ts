@@ -10,7 +10,8 @@ import { z } from "zod";
 import { cleanTextSchema } from "@/lib/text/hygiene";
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
-import { addComment } from "@/lib/comments/comments";
+import { addComment } from "@/lib/comments/add-comment";
+import { setCommentResolved } from "@/lib/comments/set-resolved";
 import { restoreSection } from "@/lib/collab/restore-section";
 import { setPlaceholderIntended } from "@/lib/review/intended-placeholders";
 import { EVENT_META, REVIEW_EVENTS, STATE_META } from "@/lib/workflow/vocabulary";
@@ -38,13 +39,41 @@ const commentFormSchema = z.object({
   sectionId: z.string().min(1),
   body: z.string(),
   anchorText: z.string().optional(),
+  /** Reply to this thread. */
+  parentId: z.string().optional(),
+  /** JSON `{ start, end }` of Yjs relative positions (a quote selected in the live editor). */
+  anchor: z.string().max(2000).optional(),
 });
 
-/** Adds a (possibly text-anchored) comment to a section. */
+/** Parses the anchor field of the comment form (a malformed one is a validation error, 422). */
+function anchorField(raw: string | undefined): unknown {
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return "invalid";
+  }
+}
+
+/** Adds a comment (a new thread, possibly quoting the text, or a reply) to a section. */
 export const addCommentAction = formAction(commentFormSchema, async (input, user) => {
-  await addComment(await getDb(), input, user);
+  const c = await addComment(await getDb(), { ...input, parentId: input.parentId || null, anchor: anchorField(input.anchor) as never }, user);
   revalidatePath(`/sections/${input.sectionId}`, "layout");
-  return { ok: true, message: "批注已添加" };
+  return { ok: true, data: { id: c.id, parentId: c.parentId }, message: c.parentId ? "回复已发送" : "批注已添加" };
+});
+
+const resolveFormSchema = z.object({
+  sectionId: z.string().min(1),
+  commentId: z.string().min(1),
+  resolved: z.enum(["true", "false"]),
+});
+
+/** Resolves (已解决) or reopens a comment thread; the command authorises. */
+export const resolveCommentAction = formAction(resolveFormSchema, async (input, user) => {
+  const resolved = input.resolved === "true";
+  await setCommentResolved(await getDb(), { commentId: input.commentId, resolved, actor: user });
+  revalidatePath(`/sections/${input.sectionId}`, "layout");
+  return { ok: true, message: resolved ? "已标记为已解决" : "已重新打开" };
 });
 
 const intendedFormSchema = z.object({

@@ -12,6 +12,7 @@ import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { sections } from "@/db/schema";
 import { canAdminister, canSection } from "@/lib/policy";
+import { openAnchors } from "@/lib/comments/list-threads";
 import { unreadableMarker } from "@/lib/collab/render-section";
 import { readSectionContent } from "@/lib/review/section-doc";
 import { getReportWithOutline } from "@/lib/reports/get-report";
@@ -34,6 +35,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   if (!canSection(user, "read", section)) forbidden();
   const readable = (await readSectionContent(db, id)).ok;
   const previous = await previousTextOf(db, section);
+  const anchors = await openAnchors(db, id);
   return (
     <div className="space-y-3">
       <div>
@@ -62,6 +64,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             initialState={section.state}
             intended={section.intendedPlaceholders}
             reference={previous && { text: previous.text, contentJson: previous.contentJson, source: previousSourceLabel(previous) }}
+            anchors={anchors}
+            canComment={canSection(user, "comment", section)}
           />
         ) : (
           <UnreadablePanel sectionId={section.id} marker={unreadableMarker(section.title)} canRestore={canAdminister(user)} />

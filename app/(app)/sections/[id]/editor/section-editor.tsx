@@ -14,6 +14,7 @@ import { PresenceList } from "./presence-list";
 import { ReferencePanel, type ReferenceText } from "./reference-panel";
 import { RefusedBanner } from "./refused-banner";
 import { StatusLine } from "./status-line";
+import type { OpenAnchor } from "@/lib/comments/types";
 
 export interface SectionEditorProps {
   sectionId: string;
@@ -23,9 +24,13 @@ export interface SectionEditorProps {
   intended: string[];
   /** Last period's approved text (or the imported text), shown beside the editor; absent: none. */
   reference?: ReferenceText | null;
+  /** Open comment threads with a quote (highlighted in the text). */
+  anchors: OpenAnchor[];
+  /** The account may comment: shows the 批注 button. */
+  canComment: boolean;
 }
 
-export function SectionEditor({ sectionId, user, initialState, intended, reference }: SectionEditorProps) {
+export function SectionEditor({ sectionId, user, initialState, intended, reference, anchors, canComment }: SectionEditorProps) {
   // Carets in the person's own colour (two editors of one department differ); the
   // department colour rings their presence chip.
   const caretColor = personColor(user.id);
@@ -56,6 +61,8 @@ export function SectionEditor({ sectionId, user, initialState, intended, referen
           onWords={setWords}
           onPlaceholders={setPlaceholders}
           onEditor={setEditor}
+          anchors={anchors}
+          commentOn={canComment ? sectionId : null}
         />
       ) : (
         <div className="min-h-[420px] p-6 text-slate-400">正在连接…</div>

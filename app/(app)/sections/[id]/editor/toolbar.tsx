@@ -44,7 +44,7 @@ export function Toolbar({ editor, editable }: { editor: Editor; editable: boolea
       Object.fromEntries([...HISTORY, ...TABLE_BUTTONS].map((h) => [h.key, e.isEditable && h.can(e)])) as Record<string, boolean>,
   });
   return (
-    <div className="flex flex-wrap items-center gap-1 border-b border-slate-200 px-3 py-1.5" role="toolbar" aria-label="格式">
+    <div className="flex flex-wrap items-center gap-1 px-3 py-1.5" role="toolbar" aria-label="格式">
       {HISTORY.map((h) => (
         <button
           key={h.key}

@@ -9,7 +9,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
-import { listComments } from "@/lib/comments/comments";
+import { commentPanel } from "@/lib/comments/comment-panel";
 import { availableEvents, canSection, eventRefusal } from "@/lib/policy";
 import { countPlaceholders } from "@/lib/placeholders/find";
 import { formatDateTime } from "@/lib/reports/relative-time";
@@ -22,7 +22,7 @@ import { getSectionView } from "@/lib/review/section-view";
 import { chainSteps } from "@/lib/review/stage-view";
 import { APPROVING_EVENT, DELEGATING_EVENT, stepFor } from "@/lib/workflow";
 import { EVENT_META, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
-import { CommentList } from "../sidebar/comment-list";
+import { CommentThreads } from "../comments/comment-threads";
 import { LiveRefresh } from "../sidebar/live-refresh";
 import { StateBadge } from "../sidebar/state-badge";
 import { TransitionForm } from "../sidebar/transition-form";
@@ -45,7 +45,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const view = await getReviewView(db, section);
   // 与上期对比: instead of "全文均为新增" on a first review, a second option on later ones.
   const lastPeriod = view.submitted ? await previousDiff(db, section, view.submitted.text) : null;
-  const [comments, history, inbox] = [await listComments(db, id), await listReviewEvents(db, id), await reviewInbox(db, user)];
+  const [panel, history, inbox] = [await commentPanel(db, id, user), await listReviewEvents(db, id), await reviewInbox(db, user)];
   const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
   const next = inbox.find((i) => i.sectionId !== id);
   const staged = isStaged(section.state);
@@ -80,7 +80,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             </p>
             <TextPanel
               sectionId={id} diff={view.base || !lastPeriod ? view.diff : null} text={view.submitted.text} baseLabel={baseLabel}
-              previous={lastPeriod && { diff: lastPeriod.diff, label: lastPeriod.label }} canComment={canSection(user, "comment", section)}
+              previous={lastPeriod && { diff: lastPeriod.diff, label: lastPeriod.label }} canComment={panel.canComment} candidates={panel.candidates}
             />
           </div>
           <div className="space-y-3">
@@ -129,7 +129,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <ChainStepper steps={chainSteps(section.state, section.departmentId, section.review)} chainName={section.report.chainName} />
             <section className="card p-4">
               <h2 className="mb-2 font-medium">批注</h2>
-              <CommentList comments={comments} />
+              <CommentThreads sectionId={id} threads={panel.threads} candidates={panel.candidates} canComment={panel.canComment} currentVersionId={view.submitted.id} />
             </section>
           </div>
         </div>

@@ -4,19 +4,19 @@
  * The submitted text under review, as a diff against the last reviewed version (insertions
  * green and underlined, deletions red and struck through), as a diff against last period's text
  * of the section (与上期对比: the first review's only diff, a second option later), or as plain
- * full text. Selecting text
- * offers "添加批注" with the selection as the comment's quoted anchor; deletions are not
+ * full text. Selecting text offers "添加批注" with the selection as the comment's quoted anchor
+ * (found in the live text by the server, so the editors see it highlighted); deletions are not
  * selectable, so a quote is always text of the submitted version.
  */
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import type { MentionCandidate } from "@/lib/comments/mention-query";
 import type { DiffPart } from "@/lib/review/text-diff";
-import { addCommentAction } from "../../actions";
+import { CommentForm } from "../comments/comment-form";
 
 type Mode = "diff" | "previous" | "full";
 
 export function TextPanel({
-  sectionId, diff, text, baseLabel, previous, canComment,
+  sectionId, diff, text, baseLabel, previous, canComment, candidates,
 }: {
   sectionId: string;
   /** The diff against the last reviewed version; null when there is none to offer (first review with a last period). */
@@ -26,6 +26,7 @@ export function TextPanel({
   /** 与上期对比, when the section has a last period. */
   previous?: { diff: DiffPart[]; label: string } | null;
   canComment: boolean;
+  candidates: MentionCandidate[];
 }) {
   const [mode, setMode] = useState<Mode>(diff ? "diff" : previous ? "previous" : "full");
   const shown = mode === "diff" ? diff ?? [] : mode === "previous" ? previous?.diff ?? [] : [];
@@ -70,26 +71,15 @@ export function TextPanel({
               ),
             )}
       </div>
-      {canComment && <CommentForm sectionId={sectionId} quote={quote} onDone={() => setQuote("")} />}
+      {canComment && <QuoteCommentForm sectionId={sectionId} quote={quote} candidates={candidates} onDone={() => setQuote("")} />}
     </div>
   );
 }
 
-function CommentForm({ sectionId, quote, onDone }: { sectionId: string; quote: string; onDone: () => void }) {
-  const router = useRouter();
-  const [result, action, pending] = useActionState(addCommentAction, null);
-  const [formKey, setFormKey] = useState(0);
-  useEffect(() => {
-    if (!result?.ok) return;
-    onDone();
-    setFormKey((k) => k + 1);
-    router.refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
+/** The review page's comment box: the selected quote (anchored in the live text by the server). */
+function QuoteCommentForm({ sectionId, quote, candidates, onDone }: { sectionId: string; quote: string; candidates: MentionCandidate[]; onDone: () => void }) {
   return (
-    <form key={formKey} action={action} className="space-y-2 border-t border-slate-200 px-4 py-3" data-testid="comment-form" noValidate>
-      <input type="hidden" name="sectionId" value={sectionId} />
-      <input type="hidden" name="anchorText" value={quote} />
+    <div className="space-y-2 border-t border-slate-200 px-4 py-3">
       {quote ? (
         <div className="flex items-start gap-2 text-xs">
           <blockquote className="flex-1 border-l-2 border-amber-400 bg-amber-50 px-2 py-0.5 text-slate-600" data-testid="comment-quote">{quote}</blockquote>
@@ -98,11 +88,7 @@ function CommentForm({ sectionId, quote, onDone }: { sectionId: string; quote: s
       ) : (
         <p className="text-xs text-slate-500">在上方选中文字，可针对该段文字批注；不选则为整体批注。</p>
       )}
-      <div className="flex items-start gap-2">
-        <textarea name="body" rows={2} className="input flex-1" placeholder="批注内容" aria-label="批注内容" />
-        <button className="btn" disabled={pending}>添加批注</button>
-      </div>
-      {result && !result.ok && <p role="alert" className="field-error">{result.error}</p>}
-    </form>
+      <CommentForm sectionId={sectionId} candidates={candidates} quote={quote} submitLabel="添加批注" placeholder="批注内容" onDone={onDone} testId="comment-form" />
+    </div>
   );
 }

@@ -2,13 +2,14 @@
  * Right-hand sidebar of the section editor page: review state (and chain stage), the actions
  * this user may fire now (`availableEvents`: 提交审核 / 撤回提交 / 重新打开 here; approvers get a
  * link to the review page), the placeholder list with 有意保留 marks, the reviewers' return
- * reason, comments, the edits the collaboration server refused (未被接受的修改, with 复制全文)
+ * reason, comment threads (replies, @mentions, resolve; the editor's 批注 button fills the
+ * comment box), the edits the collaboration server refused (未被接受的修改, with 复制全文)
  * and a history link. Re-renders live when the editor reports a state change.
  */
 import Link from "next/link";
 import type { CurrentUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
-import { listComments } from "@/lib/comments/comments";
+import { commentPanel } from "@/lib/comments/comment-panel";
 import { availableEvents, canSection } from "@/lib/policy";
 import { listReviewEvents } from "@/lib/review/history";
 import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
@@ -18,7 +19,7 @@ import { EVENT_META, isDone, isStaged, STATE_META, VERSION_KIND_LABELS } from "@
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { todayIso } from "@/lib/reports/dashboard";
 import { latestVersion } from "@/lib/review/versions";
-import { CommentList } from "./comment-list";
+import { CommentThreads } from "../comments/comment-threads";
 import { LiveRefresh } from "./live-refresh";
 import { PlaceholderList } from "./placeholder-list";
 import { RejectedDrafts } from "./rejected-drafts";
@@ -29,8 +30,8 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
   const db = await getDb();
   const section = await getSectionView(db, sectionId);
   if (!canSection(user, "read", section)) return null;
-  const [placeholders, comments, events, submitted, drafts] = [
-    await sectionPlaceholders(db, sectionId), await listComments(db, sectionId),
+  const [placeholders, panel, events, submitted, drafts] = [
+    await sectionPlaceholders(db, sectionId), await commentPanel(db, sectionId, user),
     await listReviewEvents(db, sectionId), await latestVersion(db, sectionId),
     await listRejectedDrafts(db, sectionId, user),
   ];
@@ -88,9 +89,11 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
         <PlaceholderList sectionId={sectionId} items={placeholders.map(({ key, label, context, intended }) => ({ key, label, context, intended }))} canMark={canSection(user, "edit", section)} />
       </section>
 
-      <section className="card p-4">
-        <h3 className="mb-2 font-medium">审核批注</h3>
-        <CommentList comments={comments} />
+      <section className="card p-4" data-testid="comments-card">
+        <h3 className="mb-2 font-medium">
+          批注 {panel.threads.some((t) => !t.resolved) && <span className="badge bg-amber-100 text-amber-800" data-testid="open-comment-count">{panel.threads.filter((t) => !t.resolved).length}</span>}
+        </h3>
+        <CommentThreads sectionId={sectionId} threads={panel.threads} candidates={panel.candidates} canComment={panel.canComment} composer />
       </section>
 
       {drafts.length > 0 && (
