@@ -9,13 +9,9 @@
  */
 import { createHash } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type { EmailPayload } from "../outbox/payload";
 import { DeliveryError } from "./http";
-
-/** Whether e-mail is configured (`SMTP_URL`). */
-export function mailConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !!env.SMTP_URL?.trim();
-}
 
 /** The sender address: `MAIL_FROM`, else the SMTP user if it is an address, else noreply@localhost. */
 export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
@@ -37,9 +33,10 @@ function transport(url: string): Transporter {
   const timeout = Number(process.env.HEGAO_SMTP_TIMEOUT_MS) || 10_000;
   cached = {
     url,
+    // Parsed here: given `{ url }`, createTransport would ignore every other option (the timeouts).
     transport: nodemailer.createTransport({
-      url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 3, dnsTimeout: timeout,
-    } as nodemailer.TransportOptions),
+      ...parseConnectionUrl(url), connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 3, dnsTimeout: timeout,
+    }),
   };
   return cached.transport;
 }

@@ -12,7 +12,7 @@ import { and, asc, desc, eq, gt, isNotNull, like, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { notificationDeliveries, notifications, users } from "@/db/schema";
-import { mailConfigured } from "../channels/email";
+import { mailConfigured } from "../channels/mail-config";
 import { absoluteLink } from "./app-url";
 import { wantsEmail } from "./email-wanted";
 import { SUBJECT_PREFIX, kindLabel, type EmailPayload } from "./payload";

@@ -9,7 +9,7 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { notificationDeliveries, robotWebhooks, sections, users, type Notification } from "@/db/schema";
-import { mailConfigured } from "../channels/email";
+import { mailConfigured } from "../channels/mail-config";
 import type { NotificationEvent } from "../kinds";
 import { wantsEmail } from "./email-wanted";
 import { nudgeOutbox } from "./nudge";

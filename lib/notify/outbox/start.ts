@@ -4,7 +4,7 @@
  * test uses it to kill the server between a commit and the delivery).
  */
 import type { Db } from "@/db/client";
-import { mailConfigured } from "../channels/email";
+import { mailConfigured } from "../channels/mail-config";
 import { digestSlot } from "./digest";
 import { createOutboxWorker, type OutboxWorker } from "./worker";
 
