@@ -13,7 +13,7 @@ export function Header({ user, organisation, inboxCount }: { user: CurrentUser; 
   const links = [
     { href: "/reports", label: "工作总结" },
     ...(user.role === "admin"
-      ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }, { href: "/admin/chains", label: "审核流程" }, { href: "/admin/robots", label: "群机器人" }, { href: "/admin/deliveries", label: "发送记录" }]
+      ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }, { href: "/admin/chains", label: "审核流程" }, { href: "/admin/robots", label: "通知渠道" }]
       : []),
   ];
   const inbox = showInbox ? (

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { DELIVERY_STATUSES, listDeliveries, type DeliveryStatus } from "@/lib/notify/outbox/delivery-log";
 import { canAdminister } from "@/lib/policy";
 import { formatDateTime } from "@/lib/reports/relative-time";
+import { NotifyTabs } from "../robots/notify-tabs";
 import { RetryButton } from "./retry-button";
 
 const CHANNEL_LABELS = { email: "邮件", wecom: "企业微信", dingtalk: "钉钉", feishu: "飞书" } as const;
@@ -24,6 +25,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const tabs = [{ value: undefined, label: "全部" }, ...DELIVERY_STATUSES.map((s) => ({ value: s, label: STATUS[s].label }))];
   return (
     <div className="space-y-4">
+      <NotifyTabs current="deliveries" />
       <div>
         <h1 className="text-xl font-semibold">发送记录</h1>
         <p className="mt-1 text-sm text-slate-500">邮件和群机器人消息在后台发送；失败会自动重试（间隔逐次加倍，最多 8 次），仍失败的可在此重试。</p>

@@ -6,6 +6,7 @@ import { listRobots } from "@/lib/notify/robots/robots";
 import { canAdminister } from "@/lib/policy";
 import { listReports } from "@/lib/reports/get-report";
 import { RobotForm, ToggleRobotButton, type ScopeOption } from "./forms";
+import { NotifyTabs } from "./notify-tabs";
 
 /** /admin/robots: the group-chat robots (企业微信 / 钉钉 / 飞书) that receive notifications. */
 export default async function RobotsPage() {
@@ -20,6 +21,7 @@ export default async function RobotsPage() {
   ];
   return (
     <div className="space-y-4">
+      <NotifyTabs current="robots" />
       <div>
         <h1 className="text-xl font-semibold">群机器人</h1>
         <p className="mt-1 text-sm text-slate-500">
