@@ -58,7 +58,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                     {r.status === "sent" && r.sentAt ? `发送于 ${formatDateTime(new Date(r.sentAt))}`
                       : r.status === "pending" ? `下次 ${formatDateTime(new Date(r.nextAttemptAt))}` : `创建于 ${formatDateTime(new Date(r.createdAt))}`}
                   </td>
-                  <td data-label="最近错误" className="max-w-xs text-xs text-red-700"><span className="line-clamp-2 break-all" title={r.lastError ?? ""}>{r.lastError ?? ""}</span></td>
+                  <td data-label={r.lastError ? "最近错误" : undefined} className="max-w-xs text-xs text-red-700"><span className="line-clamp-2 break-all" title={r.lastError ?? ""}>{r.lastError ?? ""}</span></td>
                   <td>{r.status !== "sent" && <RetryButton id={r.id} />}</td>
                 </tr>
               ))}

@@ -42,7 +42,7 @@ export function RobotForm({ scopes, robot }: { scopes: ScopeOption[]; robot?: Ro
           </div>
           <div>
             <label className="label" htmlFor={`secret-${key}`}>{vendor === "wecom" ? "密钥（企业微信无需）" : vendor === "dingtalk" ? "加签密钥（SEC…）" : "签名校验密钥"}</label>
-            <input id={`secret-${key}`} name="secret" type="password" className="input" autoComplete="new-password"
+            <input id={`secret-${key}`} name="secret" type="password" className="input disabled:bg-slate-100" autoComplete="new-password"
               placeholder={robot?.hasSecret ? "已设置（留空不变）" : "未设置"} disabled={vendor === "wecom"} />
             {robot?.hasSecret && vendor !== "wecom" && (
               <label className="mt-1 flex items-center gap-1 text-xs text-slate-600"><input type="checkbox" name="clearSecret" value="on" /> 清除密钥</label>
