@@ -60,6 +60,9 @@ test("the admin sets an account's e-mail, adds a robot and retries a failed deli
   const card = page.getByTestId("robot-党群工作部工作群");
   await expect(card).toContainText("部门：党群工作部");
   await expect(card.getByLabel("加签密钥（SEC…）")).toHaveAttribute("placeholder", "已设置（留空不变）");
+  await card.getByRole("button", { name: "发送测试消息" }).click();
+  await expect(card.getByRole("status").filter({ hasText: "测试消息" })).toHaveText("测试消息已送达");
+  expect(rx.calls.map((c) => c.path)).toEqual(["/dingtalk"]); // signature checked by the receiver
   await page.getByTestId("robot-工会工作群").getByRole("button", { name: "停用" }).click();
   await expect(page.getByTestId("robot-工会工作群")).toContainText("已停用");
   await page.getByTestId("robot-工会工作群").getByRole("button", { name: "启用" }).click();
@@ -74,7 +77,8 @@ test("the admin sets an account's e-mail, adds a robot and retries a failed deli
   await attachScreenshot(testInfo, "admin-deliveries", page);
   await failed.getByRole("button", { name: "重试" }).click();
   await expect(failed.getByRole("status")).toHaveText("已安排立即重试");
-  await expect.poll(() => rx.calls.length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => rx.calls.length, { timeout: 10_000 }).toBe(2);
+  expect(rx.calls[1].path).toBe("/wecom");
   await page.reload();
   await expect(page.getByTestId("delivery-row").filter({ hasText: "工会工作群" })).toContainText("已发送");
   await page.getByRole("link", { name: "失败" }).click();

@@ -32,11 +32,12 @@ export function renderEmail(input: { name: string; kind: string; title: string; 
 
 /**
  * The group-chat message of one event: a bold kind line, the title, the body as a quote, whom
- * it concerns, and a link (markdown for 企业微信 / 钉钉, plain text for 飞书's post).
+ * it concerns, and a link (markdown for 企业微信 / 钉钉, plain text for 飞书's post). `label`
+ * replaces the kind's label (the admin's 测试消息).
  */
-export function renderRobot(input: { kind: string; title: string; body: string; link: string; names: string[] }): RobotPayload {
+export function renderRobot(input: { kind: string; title: string; body: string; link: string; names: string[]; label?: string }): RobotPayload {
   const link = absoluteLink(input.link);
-  const label = kindLabel(input.kind);
+  const label = input.label ?? kindLabel(input.kind);
   const body = input.body.trim();
   const who = input.names.length ? `通知：${input.names.join("、")}` : "";
   const markdown = [

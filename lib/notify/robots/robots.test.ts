@@ -15,6 +15,7 @@ import { listDeliveries, retryDelivery } from "../outbox/delivery-log";
 import { startReceiver } from "../outbox/test-support";
 import { createOutboxWorker } from "../outbox/worker";
 import { createRobot, listRobots, setRobotEnabled, updateRobot } from "./robots";
+import { sendRobotTest } from "./test-robot";
 
 const err = (p: Promise<unknown>) => p.then(() => null, (e) => toErrorResponse(e));
 
@@ -47,6 +48,23 @@ describe.each(testDbTargets())("robots and the delivery log on $name", (target) 
     const editor = await principal(h.db, "dqb1");
     expect(await err(createRobot(h.db, { actor: editor, robot }))).toMatchObject({ status: 403 });
     expect(await err(listRobots(h.db, editor))).toMatchObject({ status: 403 });
+  });
+
+  it("sends a test message through a robot at once, and reports the vendor's refusal", async () => {
+    const admin = await principal(h.db, "admin");
+    const rx = await startReceiver({ secret: "SECgood" });
+    try {
+      const good = await createRobot(h.db, { actor: admin, robot: { vendor: "feishu", name: "飞书群", url: `${rx.url}/feishu/hook`, secret: "SECgood" } });
+      await sendRobotTest(h.db, { actor: admin, id: good });
+      expect(JSON.stringify(rx.calls[0].body)).toContain("这是一条来自合稿的测试消息（飞书群）");
+      const bad = await createRobot(h.db, { actor: admin, robot: { vendor: "dingtalk", name: "错密钥", url: `${rx.url}/dingtalk?access_token=t`, secret: "SECbad" } });
+      expect(await err(sendRobotTest(h.db, { actor: admin, id: bad }))).toMatchObject({ status: 422, body: { error: { message: expect.stringContaining("发送失败：钉钉返回错误 310000") } } });
+      expect(await err(sendRobotTest(h.db, { actor: await principal(h.db, "dqb1"), id: good }))).toMatchObject({ status: 403 });
+      expect(rx.calls).toHaveLength(1);
+    } finally {
+      await rx.close();
+      await h.db.delete(robotWebhooks);
+    }
   });
 
   it("retries a failed delivery once on 重试, and refuses to resend a sent one", async () => {

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { formAction, runAction, type ActionResult } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import { createRobot, setRobotEnabled, updateRobot } from "@/lib/notify/robots/robots";
+import { sendRobotTest } from "@/lib/notify/robots/test-robot";
 
 /** The form's fields: scope is one select, `all`, `dept:<id>` or `report:<id>`. */
 const robotFormSchema = z.object({
@@ -43,5 +44,13 @@ export async function setRobotEnabledAction(id: string, enabled: boolean): Promi
     await setRobotEnabled(await getDb(), { actor: user, ...v });
     revalidatePath("/admin/robots");
     return { ok: true, message: v.enabled ? "已启用" : "已停用" };
+  });
+}
+
+/** 发送测试消息: one message through the robot now; the answer says whether it arrived. */
+export async function testRobotAction(id: string): Promise<ActionResult> {
+  return runAction(z.string().min(1), id, async (robotId, user) => {
+    await sendRobotTest(await getDb(), { actor: user, id: robotId });
+    return { ok: true, message: "测试消息已送达" };
   });
 }

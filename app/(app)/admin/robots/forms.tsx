@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { ActionForm, FieldError } from "@/app/_components/action-form";
 import type { RobotView } from "@/lib/notify/robots/robots";
 import { ROBOT_VENDORS } from "@/lib/notify/robots/schemas";
-import { saveRobotAction, setRobotEnabledAction } from "./actions";
+import { saveRobotAction, setRobotEnabledAction, testRobotAction } from "./actions";
 
 export type ScopeOption = { value: string; label: string };
 
@@ -78,6 +78,24 @@ export function ToggleRobotButton({ id, enabled }: { id: string; enabled: boolea
         {enabled ? "停用" : "启用"}
       </button>
       {error && <span role="alert" className="field-error">{error}</span>}
+    </>
+  );
+}
+
+/** 发送测试消息 and its outcome (the vendor's error when it failed). */
+export function TestRobotButton({ id }: { id: string }) {
+  const [pending, start] = useTransition();
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <>
+      {result && <span role={result.ok ? "status" : "alert"} className={result.ok ? "text-xs text-green-700" : "field-error mt-0"}>{result.text}</span>}
+      <button className="btn" disabled={pending}
+        onClick={() => start(async () => {
+          const r = await testRobotAction(id);
+          setResult(r.ok ? { ok: true, text: r.message ?? "" } : { ok: false, text: r.error });
+        })}>
+        {pending ? "发送中…" : "发送测试消息"}
+      </button>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { listDepartments } from "@/lib/accounts/departments";
 import { listRobots } from "@/lib/notify/robots/robots";
 import { canAdminister } from "@/lib/policy";
 import { listReports } from "@/lib/reports/get-report";
-import { RobotForm, ToggleRobotButton, type ScopeOption } from "./forms";
+import { RobotForm, TestRobotButton, ToggleRobotButton, type ScopeOption } from "./forms";
 import { NotifyTabs } from "./notify-tabs";
 
 /** /admin/robots: the group-chat robots (企业微信 / 钉钉 / 飞书) that receive notifications. */
@@ -42,7 +42,10 @@ export default async function RobotsPage() {
                 <span className="font-medium">{r.name}</span>
                 <span className={`badge ${r.enabled ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-600"}`}>{r.enabled ? "启用中" : "已停用"}</span>
                 <span className="text-xs text-slate-500">{r.departmentName ? `部门：${r.departmentName}` : r.reportTitle ? `总结：${r.reportTitle}` : "全部通知"}</span>
-                <span className="ml-auto"><ToggleRobotButton id={r.id} enabled={r.enabled} /></span>
+                <span className="ml-auto flex flex-wrap items-center justify-end gap-2">
+                  <TestRobotButton id={r.id} />
+                  <ToggleRobotButton id={r.id} enabled={r.enabled} />
+                </span>
               </div>
               <RobotForm scopes={scopes} robot={r} />
             </li>
