@@ -9,12 +9,16 @@ import { digestSlot } from "./digest";
 import { createOutboxWorker, type OutboxWorker } from "./worker";
 
 /**
- * @throws ZodError when HEGAO_DIGEST_AT is not HH:MM (the server refuses to start rather than
+ * @throws Error when HEGAO_DIGEST_AT is not HH:MM (the server refuses to start rather than
  *   silently never sending digests)
  */
 export function startOutbox(db: Db, env: NodeJS.ProcessEnv = process.env): OutboxWorker {
   const digestAt = env.HEGAO_DIGEST_AT?.trim() || "09:00";
-  digestSlot(new Date(), digestAt);
+  try {
+    digestSlot(new Date(), digestAt);
+  } catch {
+    throw new Error(`HEGAO_DIGEST_AT 必须是 HH:MM（北京时间），例如 09:00，而不是「${digestAt}」`);
+  }
   const worker = createOutboxWorker({ db, digestAt, startDelayMs: Number(env.HEGAO_OUTBOX_START_DELAY_MS) || 0 });
   worker.start();
   console.log(`[hegao] outbox worker started (e-mail ${mailConfigured(env) ? "on" : "off: SMTP_URL unset"}, digest at ${digestAt} Asia/Shanghai)`);
