@@ -45,6 +45,7 @@ describe.each(testDbTargets())("daily digest on $name", (target) => {
 
   it("sends one mail per digest account at the digest time, once, and catches up a missed day", async () => {
     const db = h.db;
+    smtp.mails.length = 0; // one SMTP server for every database target
     const byName = Object.fromEntries((await db.select().from(users)).map((u) => [u.username, u.id]));
     await db.update(users).set({ emailMode: "digest" }).where(inArray(users.username, ["gh1", "gh2", "rlzy1"]));
     await db.update(users).set({ email: "gh1@example.cn" }).where(eq(users.username, "gh1"));
