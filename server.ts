@@ -3,7 +3,8 @@
  * `/collab/<sectionId>` on the same port. `npm run dev` / `npm start` run it.
  * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
  * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README),
- * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy). Every request first passes
+ * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy), SMTP_URL / MAIL_FROM /
+ * HEGAO_DIGEST_AT (notification e-mail; the outbox worker, lib/notify/outbox/worker.ts). Every request first passes
  * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
  * Background: the deadline-reminder scheduler (lib/chase/reminder-scheduler.ts).
  */
@@ -17,6 +18,7 @@ import { guardRequest } from "./lib/http/guard";
 import { trustProxy } from "./lib/http/client-address";
 import { refuseOversizedAction } from "./lib/import/upload-limit";
 import { startReminderScheduler } from "./lib/chase/reminder-scheduler";
+import { startOutbox } from "./lib/notify/outbox/start";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -26,6 +28,8 @@ async function main() {
   // Open, migrate and (on an empty database) seed before accepting requests; a locked data
   // folder fails here with a clear message instead of on the first request.
   const handle = await getDbHandle();
+  // Deliveries committed before a crash go out once the database is open (lib/notify/outbox).
+  const outbox = startOutbox(handle.db);
   const server = http.createServer();
   const app = next({ dev, hostname: env.host, port: env.port, httpServer: server });
   const handle_ = app.getRequestHandler();
@@ -56,6 +60,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await reminders.stop().catch(() => {});
     await collab.close().catch((err) => console.error("[hegao] collab close failed", err));
+    await outbox.stop().catch(() => {});
     server.close();
     await closeDb().catch(() => {});
     clearTimeout(force);

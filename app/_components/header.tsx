@@ -14,7 +14,7 @@ export function Header({ user, organisation, inboxCount, unreadCount = 0 }: { us
   const links = [
     { href: "/reports", label: "工作总结" },
     ...(user.role === "admin"
-      ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }, { href: "/admin/chains", label: "审核流程" }]
+      ? [{ href: "/admin/departments", label: "部门管理" }, { href: "/admin/users", label: "账号管理" }, { href: "/admin/chains", label: "审核流程" }, { href: "/admin/robots", label: "通知渠道" }]
       : []),
   ];
   const inbox = showInbox ? (

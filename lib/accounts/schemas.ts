@@ -27,6 +27,16 @@ export const passwordSchema = z
 
 export const displayNameSchema = typedName("请填写姓名").min(1, "请填写姓名").max(40, "姓名不超过 40 个字");
 
+/**
+ * An account's notification e-mail: a valid address (trimmed, ≤ 254 characters), or "" / null
+ * to clear it (→ null).
+ */
+export const emailSchema = z.union([
+  z.null(),
+  z.string({ error: "email 必须是邮箱地址或空" }).trim().max(254, "邮箱地址过长").transform((s) => s || null)
+    .pipe(z.union([z.null(), z.email({ error: "邮箱地址格式不正确" })])),
+]);
+
 export const roleSchema = z.enum(ROLES, { error: "角色必须是 editor、reviewer 或 admin" });
 
 export const createUserSchema = z.object({
@@ -37,6 +47,8 @@ export const createUserSchema = z.object({
   role: roleSchema,
   /** 部门负责人 of its department (signs off at a `departmentLead` stage). */
   lead: z.boolean().optional(),
+  /** Notification e-mail ("" or absent: none). */
+  email: emailSchema.optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -49,12 +61,14 @@ export const updateUserSchema = z.object({
   /** Lift a sign-in lock (lib/auth/throttle.ts). */
   unlock: z.boolean().optional(),
   lead: z.boolean().optional(),
+  /** Notification e-mail; "" or null clears it. */
+  email: emailSchema.optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 /**
  * Body of `PATCH /api/admin/users/<username>` and the CLI's `user:update`: any of role,
- * department (by name), disabled, unlock (true). Unknown fields are refused (422) rather than
+ * department (by name), disabled, unlock (true), lead, email (null / "" clears). Unknown fields are refused (422) rather than
  * silently ignored.
  */
 export const accountChangesSchema = z
@@ -66,10 +80,12 @@ export const accountChangesSchema = z
       unlock: z.literal(true, { error: "unlock 只能是 true" }).optional(),
       /** 部门负责人: approves the department's sections at a chain's departmentLead stage. */
       lead: z.boolean({ error: "lead 必须是 true 或 false" }).optional(),
+      /** Notification e-mail; null or "" clears it. */
+      email: emailSchema.optional(),
     },
-    { error: (iss) => (iss.code === "unrecognized_keys" ? `不支持的字段：${iss.keys.join("、")}（可用 role、department、disabled、unlock、lead）` : "请求体必须是 JSON 对象") },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? `不支持的字段：${iss.keys.join("、")}（可用 role、department、disabled、unlock、lead、email）` : "请求体必须是 JSON 对象") },
   )
-  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少提供 role、department、disabled、unlock、lead 之一" });
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少提供 role、department、disabled、unlock、lead、email 之一" });
 export type AccountChanges = z.infer<typeof accountChangesSchema>;
 
 export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {

@@ -7,6 +7,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { onAccessChange, type AccessChange } from "@/lib/collab/bus";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import type { Principal } from "@/lib/policy";
+import { toErrorResponse } from "@/lib/errors";
 import { createDepartment } from "./departments";
 import { updateAccount } from "./update-account";
 import { createUser, listUsers, resetPassword, unlockUser } from "./users";
@@ -38,7 +39,7 @@ describe.each(testDbTargets())("account administration on $name", (target) => {
   it("changes role, department (by name) and disabled, answers the account and tells the collaboration server", async () => {
     const actor = await principal("admin");
     const view = await updateAccount(handle.db, { actor, username: "dqb1", changes: { role: "reviewer", department: "工会", disabled: true } });
-    expect(view).toEqual({ username: "dqb1", role: "reviewer", department: "工会", disabled: true, locked: false, lead: false });
+    expect(view).toEqual({ username: "dqb1", role: "reviewer", department: "工会", disabled: true, locked: false, lead: false, email: null });
     const { id } = await principal("dqb1");
     expect(published).toEqual([{ userIds: [id] }]);
     await expect(authenticate(handle.db, "dqb1", "hegao-demo", { address: "192.0.2.200" })).rejects.toThrow(/停用/);
@@ -46,6 +47,18 @@ describe.each(testDbTargets())("account administration on $name", (target) => {
     expect(await updateAccount(handle.db, { actor, username: "dqb1", changes: { lead: true } })).toMatchObject({ lead: true });
     const [row] = await handle.db.select({ lead: users.isDepartmentLead }).from(users).where(eq(users.username, "dqb1"));
     expect(row.lead).toBe(true);
+  });
+
+  it("sets, trims and clears the notification e-mail; refuses a malformed address (422, field email)", async () => {
+    const actor = await principal("admin");
+    expect(await updateAccount(handle.db, { actor, username: "dqb2", changes: { email: "  wangfang@example.cn " } })).toMatchObject({ email: "wangfang@example.cn" });
+    expect(published).toEqual([]); // an address changes nothing an open socket may do
+    expect((await listUsers(handle.db)).find((u) => u.username === "dqb2")!.email).toBe("wangfang@example.cn");
+    const bad = await updateAccount(handle.db, { actor, username: "dqb2", changes: { email: "王芳@" } }).catch((e) => toErrorResponse(e));
+    expect(bad).toMatchObject({ status: 422, body: { error: { code: "validation", field: "email", message: "邮箱地址格式不正确" } } });
+    expect(await updateAccount(handle.db, { actor, username: "dqb2", changes: { email: "" } })).toMatchObject({ email: null });
+    await updateAccount(handle.db, { actor, username: "dqb2", changes: { email: "w@example.cn" } });
+    expect(await updateAccount(handle.db, { actor, username: "dqb2", changes: { email: null } })).toMatchObject({ email: null });
   });
 
   it("shows a locked account to the admin, and unlocks it", async () => {

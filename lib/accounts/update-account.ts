@@ -1,6 +1,6 @@
 /**
  * `PATCH /api/admin/users/<username>` and `npm run cli -- user:update`: change an account by
- * username with any of `{ role, department (name), disabled, unlock: true, lead }` and answer the
+ * username with any of `{ role, department (name), disabled, unlock: true, lead, email }` and answer the
  * account as it now is.
  */
 import { eq } from "drizzle-orm";
@@ -22,6 +22,8 @@ export interface AccountView {
   locked: boolean;
   /** 部门负责人 (department lead). */
   lead: boolean;
+  /** Notification e-mail (null: none). */
+  email: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface AccountView {
  */
 export async function getAccount(db: DbOrTx, username: string, now = new Date()): Promise<AccountView> {
   const [row] = await db
-    .select({ username: users.username, role: users.role, department: departments.name, disabled: users.disabled, lead: users.isDepartmentLead })
+    .select({ username: users.username, role: users.role, department: departments.name, disabled: users.disabled, lead: users.isDepartmentLead, email: users.email })
     .from(users)
     .innerJoin(departments, eq(users.departmentId, departments.id))
     .where(eq(users.username, username));
@@ -55,6 +57,6 @@ export async function updateAccount(db: Db, input: { actor: Principal; username:
     if (!dept) throw new AppError("validation", `部门「${changes.department}」不存在`, "department");
     departmentId = dept.id;
   }
-  await updateUser(db, { userId: user.id, role: changes.role, departmentId, disabled: changes.disabled, unlock: changes.unlock, lead: changes.lead }, input.actor);
+  await updateUser(db, { userId: user.id, role: changes.role, departmentId, disabled: changes.disabled, unlock: changes.unlock, lead: changes.lead, email: changes.email }, input.actor);
   return getAccount(db, input.username);
 }

@@ -26,6 +26,8 @@ export interface UserView {
   disabled: boolean;
   /** 部门负责人 of its department. */
   lead: boolean;
+  /** Notification e-mail (null: none). */
+  email: string | null;
   createdAt: string;
   /** ISO time the sign-in lock ends (5 failed attempts, lib/auth/throttle.ts); null when not locked. */
   lockedUntil: string | null;
@@ -36,7 +38,7 @@ export async function listUsers(db: DbOrTx, now = new Date()): Promise<UserView[
   const rows = await db
     .select({
       id: users.id, username: users.username, displayName: users.displayName, role: users.role,
-      departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, lead: users.isDepartmentLead, createdAt: users.createdAt,
+      departmentId: users.departmentId, departmentName: departments.name, disabled: users.disabled, lead: users.isDepartmentLead, email: users.email, createdAt: users.createdAt,
       lockedUntil: signInAttempts.lockedUntil,
     })
     .from(users)
@@ -66,13 +68,15 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<Us
       departmentId: dept.id,
       role: data.role,
       isDepartmentLead: data.lead ?? false,
+      email: data.email ?? null,
     })
     .returning();
   return { ...row, lead: row.isDepartmentLead, departmentName: dept.name, createdAt: row.createdAt.toISOString(), lockedUntil: null };
 }
 
 /**
- * Changes an account's name, department, role, disabled or lead (部门负责人) flag, and/or lifts
+ * Changes an account's name, department, role, disabled or lead (部门负责人) flag, notification
+ * e-mail (null clears), and/or lifts
  * its sign-in lock (`unlock`). An admin may not disable or demote themself (there would be no
  * admin left to undo it). After the commit the collaboration server is told (`publishAccessChange`).
  * @throws AppError forbidden (actor not an admin), not_found, validation (unknown department),
@@ -98,7 +102,8 @@ export async function updateUser(db: Db, input: UpdateUserInput, actor: Principa
     if (!row) throw notFound("账号");
     if (unlock) await clearAttempts(tx, accountKey(row.username));
   });
-  if (Object.keys(changes).length) publishAccessChange({ userIds: [userId] });
+  const { email: _email, ...access } = changes;
+  if (Object.keys(access).length) publishAccessChange({ userIds: [userId] });
 }
 
 /**

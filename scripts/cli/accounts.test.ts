@@ -31,11 +31,11 @@ describe("npm run cli -- dept:create / user:create / user:list", () => {
     const dept = await cli(["dept:create", "--name", "财务部"]);
     expect(dept.code).toBe(0);
     expect(JSON.parse(dept.stdout)).toMatchObject({ name: "财务部" });
-    const user = await cli(["user:create", "--username", "cw1", "--password", "caiwu-2026", "--dept", "财务部", "--role", "reviewer"]);
+    const user = await cli(["user:create", "--username", "cw1", "--password", "caiwu-2026", "--dept", "财务部", "--role", "reviewer", "--email", "cw1@example.cn"]);
     expect(user.code).toBe(0);
-    expect(JSON.parse(user.stdout)).toMatchObject({ username: "cw1", department: "财务部", role: "reviewer" });
+    expect(JSON.parse(user.stdout)).toMatchObject({ username: "cw1", department: "财务部", role: "reviewer", email: "cw1@example.cn" });
     const list = await cli(["user:list"]);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ username: "cw1", department: "财务部", role: "reviewer", disabled: false })]);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ username: "cw1", department: "财务部", role: "reviewer", disabled: false, email: "cw1@example.cn" })]);
   }, 60_000);
 
   it("explains refusals with a message and exit code 1", async () => {
@@ -62,7 +62,14 @@ describe("npm run cli -- user:update", () => {
     expect(created.code).toBe(0);
     const moved = await cli(["user:update", "--username", "sj1", "--role", "reviewer", "--dept", "财务部", "--disable"]);
     expect(moved.code).toBe(0);
-    expect(JSON.parse(moved.stdout)).toEqual({ username: "sj1", role: "reviewer", department: "财务部", disabled: true, locked: false, lead: false });
+    expect(JSON.parse(moved.stdout)).toEqual({ username: "sj1", role: "reviewer", department: "财务部", disabled: true, locked: false, lead: false, email: null });
+    const withMail = await cli(["user:update", "--username", "sj1", "--email", "sj1@example.cn"]);
+    expect(JSON.parse(withMail.stdout)).toMatchObject({ email: "sj1@example.cn" });
+    const badMail = await cli(["user:update", "--username", "sj1", "--email", "not-an-address"]);
+    expect(badMail.code).toBe(1);
+    expect(badMail.stderr).toContain("邮箱地址格式不正确");
+    const cleared = await cli(["user:update", "--username", "sj1", "--email", ""]);
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ email: null });
     const enabled = await cli(["user:update", "--username", "sj1", "--enable", "--unlock", "--lead"]);
     expect(JSON.parse(enabled.stdout)).toMatchObject({ disabled: false, locked: false, lead: true });
     const notLead = await cli(["user:update", "--username", "sj1", "--no-lead"]);

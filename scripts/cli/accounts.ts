@@ -43,8 +43,8 @@ export const accountCommands: Record<string, Command> = {
     },
   },
   "user:create": {
-    usage: "--username <u> [--password <p>] --dept <部门名称> --role editor|reviewer|admin [--name <姓名>] [--lead]",
-    options: { username: { type: "string" }, password: { type: "string" }, dept: { type: "string" }, role: { type: "string" }, name: { type: "string" }, lead: { type: "boolean" } },
+    usage: "--username <u> [--password <p>] --dept <部门名称> --role editor|reviewer|admin [--name <姓名>] [--lead] [--email <addr>]",
+    options: { username: { type: "string" }, password: { type: "string" }, dept: { type: "string" }, role: { type: "string" }, name: { type: "string" }, lead: { type: "boolean" }, email: { type: "string" } },
     async run(values) {
       const v = z
         .object({
@@ -54,15 +54,16 @@ export const accountCommands: Record<string, Command> = {
           role: roleSchema,
           name: z.string().optional(),
           lead: z.boolean().optional(),
+          email: z.string().optional(),
         })
         .parse(values);
       const db = await getDb();
       const dept = await findDepartmentByName(db, v.dept);
       if (!dept) throw new AppError("validation", `部门「${v.dept}」不存在，请先用 dept:create 创建`, "dept");
       const user = await createUser(db, {
-        username: v.username, displayName: v.name, password: v.password ?? (await promptPassword()), departmentId: dept.id, role: v.role, lead: v.lead,
+        username: v.username, displayName: v.name, password: v.password ?? (await promptPassword()), departmentId: dept.id, role: v.role, lead: v.lead, email: v.email,
       });
-      return { id: user.id, username: user.username, displayName: user.displayName, department: user.departmentName, role: user.role, lead: user.lead };
+      return { id: user.id, username: user.username, displayName: user.displayName, department: user.departmentName, role: user.role, lead: user.lead, email: user.email };
     },
   },
   "user:list": {
@@ -70,15 +71,15 @@ export const accountCommands: Record<string, Command> = {
     options: {},
     async run() {
       const users = await listUsers(await getDb());
-      return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, department: u.departmentName, role: u.role, lead: u.lead, disabled: u.disabled }));
+      return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, department: u.departmentName, role: u.role, lead: u.lead, disabled: u.disabled, email: u.email }));
     },
   },
   "user:update": {
-    usage: "--username <u> [--role editor|reviewer|admin] [--dept <部门名称>] [--disable|--enable] [--unlock] [--lead|--no-lead]",
+    usage: "--username <u> [--role editor|reviewer|admin] [--dept <部门名称>] [--disable|--enable] [--unlock] [--lead|--no-lead] [--email <addr>（\"\" 清除）]",
     options: {
       username: { type: "string" }, role: { type: "string" }, dept: { type: "string" },
       disable: { type: "boolean" }, enable: { type: "boolean" }, unlock: { type: "boolean" },
-      lead: { type: "boolean" }, "no-lead": { type: "boolean" },
+      lead: { type: "boolean" }, "no-lead": { type: "boolean" }, email: { type: "string" },
     },
     async run(values) {
       const v = z
@@ -91,6 +92,7 @@ export const accountCommands: Record<string, Command> = {
           unlock: z.boolean().optional(),
           lead: z.boolean().optional(),
           "no-lead": z.boolean().optional(),
+          email: z.string().optional(),
         })
         .refine((o) => !(o.disable && o.enable), { message: "--disable 和 --enable 不能同时使用" })
         .refine((o) => !(o.lead && o["no-lead"]), { message: "--lead 和 --no-lead 不能同时使用" })
@@ -101,6 +103,7 @@ export const accountCommands: Record<string, Command> = {
         disabled: v.disable ? true : v.enable ? false : undefined,
         unlock: v.unlock ? true : undefined,
         lead: v.lead ? true : v["no-lead"] ? false : undefined,
+        email: v.email,
       };
       return updateAccount(await getDb(), { actor: CLI_ACTOR, username: v.username, changes });
     },

@@ -41,12 +41,14 @@ const updateUserFormSchema = z.object({
   role: createUserSchema.shape.role,
   disabled: z.enum(["on", "off"]).optional(),
   lead: z.enum(["on", "off"]).optional(),
+  /** Notification e-mail; empty clears it (validated by the command: 422 on field "email"). */
+  email: z.string().optional(),
 });
 
 export const updateUserAction = formAction(updateUserFormSchema, async (input, user) => {
   await updateUser(
     await getDb(),
-    { userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on", ...(input.lead ? { lead: input.lead === "on" } : {}) },
+    { userId: input.userId, departmentId: input.departmentId, role: input.role, disabled: input.disabled === "on", ...(input.lead ? { lead: input.lead === "on" } : {}), ...(input.email !== undefined ? { email: input.email } : {}) },
     user,
   );
   revalidatePath("/admin/users");

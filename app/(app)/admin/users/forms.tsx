@@ -15,7 +15,7 @@ const ROLE_OPTIONS = [
 
 export function CreateUserForm({ departments }: { departments: Dept[] }) {
   return (
-    <ActionForm action={createUserAction} className="grid grid-cols-6 items-start gap-3" resetOnSuccess>
+    <ActionForm action={createUserAction} className="grid grid-cols-1 items-start gap-3 sm:grid-cols-2 lg:grid-cols-4" resetOnSuccess>
       {({ pending, fieldError }) => (
         <>
           <div>
@@ -48,6 +48,11 @@ export function CreateUserForm({ departments }: { departments: Dept[] }) {
             </select>
             <FieldError message={fieldError("role")} />
           </div>
+          <div>
+            <label className="label" htmlFor="new-email">通知邮箱（可不填）</label>
+            <input id="new-email" name="email" type="email" className="input" autoComplete="off" placeholder="name@example.cn" />
+            <FieldError message={fieldError("email")} />
+          </div>
           <label className="flex items-center gap-1 whitespace-nowrap pt-6 text-sm">
             <input type="checkbox" name="lead" value="on" /> 部门负责人
           </label>
@@ -67,8 +72,8 @@ export function UserRow({ user, departments }: { user: UserView; departments: De
       <td>{user.displayName}</td>
       <td><SignInLock user={user} /></td>
       <td>
-        <ActionForm action={updateUserAction} className="flex items-center gap-2">
-          {({ pending }) => (
+        <ActionForm action={updateUserAction} className="flex flex-wrap items-center gap-2">
+          {({ pending, fieldError }) => (
             <>
               <input type="hidden" name="userId" value={user.id} />
               <select name="departmentId" className="input w-32" defaultValue={user.departmentId} aria-label="部门">
@@ -85,6 +90,10 @@ export function UserRow({ user, departments }: { user: UserView; departments: De
                 <input type="hidden" name="lead" value="off" />
                 <input type="checkbox" name="lead" value="on" defaultChecked={user.lead} /> 部门负责人
               </label>
+              <div>
+                <input name="email" type="email" className="input w-48" defaultValue={user.email ?? ""} placeholder="通知邮箱（空：不发邮件）" aria-label="通知邮箱" autoComplete="off" />
+                <FieldError message={fieldError("email")} />
+              </div>
               <button className="btn" disabled={pending}>保存</button>
             </>
           )}
