@@ -14,7 +14,7 @@ import type { DbOrTx } from "@/db/client";
 import { notificationDeliveries, notifications, users } from "@/db/schema";
 import { mailConfigured } from "../channels/mail-config";
 import { absoluteLink } from "./app-url";
-import { wantsEmail } from "./email-wanted";
+import { wants } from "../preferences";
 import { SUBJECT_PREFIX, kindLabel, type EmailPayload } from "./payload";
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -60,7 +60,7 @@ export async function planDigests(db: DbOrTx, opts: { now: Date; digestAt?: stri
       .select({ kind: notifications.kind, title: notifications.title, link: notifications.link })
       .from(notifications)
       .where(and(eq(notifications.userId, p.id), gt(notifications.createdAt, until), lte(notifications.createdAt, slot.at)))
-      .orderBy(asc(notifications.createdAt))).filter((n) => wantsEmail(p.prefs, n.kind));
+      .orderBy(asc(notifications.createdAt))).filter((n) => wants({ notificationPrefs: p.prefs }, n.kind, "email"));
     if (items.length === 0) continue;
     const rows = await db.insert(notificationDeliveries).values({
       channel: "email", target: p.email!, idempotencyKey: `${prefix}${slot.date}`,

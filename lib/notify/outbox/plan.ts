@@ -11,7 +11,7 @@ import type { Tx } from "@/db/client";
 import { notificationDeliveries, robotWebhooks, sections, users, type Notification } from "@/db/schema";
 import { mailConfigured } from "../channels/mail-config";
 import type { NotificationEvent } from "../kinds";
-import { wantsEmail } from "./email-wanted";
+import { wants } from "../preferences";
 import { nudgeOutbox } from "./nudge";
 import { renderEmail, renderRobot } from "./payload";
 
@@ -29,7 +29,7 @@ export async function planDeliveries(tx: Tx, event: NotificationEvent, rows: Not
   if (mailConfigured()) {
     for (const row of rows) {
       const p = byId.get(row.userId);
-      if (!p?.email || p.disabled || p.mode !== "immediate" || !wantsEmail(p.prefs, row.kind)) continue;
+      if (!p?.email || p.disabled || p.mode !== "immediate" || !wants({ notificationPrefs: p.prefs }, row.kind, "email")) continue;
       planned.push({
         channel: "email", target: p.email, notificationId: row.id, idempotencyKey: `email:${row.id}`,
         payload: renderEmail({ name: p.name, kind: row.kind, title: row.title, body: row.body, link: row.link }),
