@@ -2,7 +2,8 @@
  * Comment threads in Chromium: the reviewer selects words in the section's (read-only) editor
  * and comments on them; an editor sees the words highlighted; a colleague types before them and
  * elsewhere and the highlight still covers the same words; the editor opens the thread from
- * the highlight and replies with an @mention picked in the completion popup; resolving removes
+ * the highlight and replies with an @mention picked in the completion popup (the reviewer's bell
+ * shows it within 2 s, no reload); resolving removes
  * the highlight and folds the thread under 已解决. Bad input over the JSON API. Screenshots of
  * the highlighted editor and the thread panel at 1366 and 390 px.
  */
@@ -82,7 +83,14 @@ test("quote → highlight that follows edits → reply with @mention → resolve
   await expect(box).toHaveValue("@郭书记 ");
   await box.pressSequentially("已补充：整改完成率100%");
   await attachScreenshot(testInfo, "thread-panel-replying-1366", editor.getByTestId("comments-card"));
+  // The reviewer's bell (page open, no reload) hears of the @mention within 2 s.
+  const bell = reviewer.getByTestId("notification-count");
+  const before = (await bell.count()) ? Number(await bell.textContent()) : 0;
   await editor.getByTestId("reply-form").getByRole("button", { name: "回复" }).click();
+  await expect(bell).toHaveText(String(before + 1), { timeout: 2_000 });
+  await reviewer.getByTestId("notification-bell").click();
+  await expect(reviewer.getByTestId("notification-item").first()).toContainText("@");
+  await reviewer.getByTestId("notification-bell").click();
   const replies = threads(editor).first().getByTestId("comment-replies");
   await expect(replies).toContainText("已补充：整改完成率100%", { timeout: 30_000 });
   await expect(replies.getByTestId("mention")).toHaveText("@郭书记");
