@@ -11,6 +11,7 @@ import type { JSONContent } from "@tiptap/core";
 import { chainForNewReport } from "@/lib/chains/templates";
 import { jsonToYjsUpdate, prosemirrorJSONToText, textToYjsUpdate } from "@/lib/collab/content";
 import { findPlaceholders } from "@/lib/placeholders/find";
+import { createOpeningSection, openingDepartmentId } from "./opening";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 
@@ -19,6 +20,10 @@ export const createReportSchema = z.object({
   period: cleanTextSchema({ singleLine: true }).trim().max(40).default(""),
   organisationName: cleanTextSchema({ singleLine: true }).trim().min(1).max(100),
   preamble: z.string().max(200_000).default(""),
+  /** 主送机关 ("" none), 附件 names, 落款 (null: organisation name and finalize date). */
+  addressee: cleanTextSchema({ singleLine: true }).trim().max(200).default(""),
+  attachments: z.array(cleanTextSchema({ singleLine: true }).trim().min(1).max(300)).max(50).default([]),
+  signOff: z.object({ unit: cleanTextSchema({ singleLine: true }).trim().max(100), date: isoDate.nullish() }).nullish(),
   deadline: isoDate.nullish(),
   createdBy: z.string().nullish(),
   /** The review chain template the report copies (default: the one-stage chain). */
@@ -42,6 +47,8 @@ export type CreateReportInput = z.input<typeof createReportSchema>;
 /** The created report's id and its sections in outline order with parent links. */
 export interface CreatedReport {
   reportId: string;
+  /** The opening section (lib/reports/opening.ts), made from `preamble`. */
+  openingId: string;
   sections: { id: string; parentId: string | null; level: number; position: number; title: string; departmentId: string | null }[];
 }
 
@@ -49,7 +56,7 @@ export interface CreatedReport {
  * Creates the report. Section levels are read as an indented list: a section's parent is the
  * nearest earlier section of a lower level; a level deeper than parent+1 is clamped to parent+1.
  * The report copies its review chain from `chainTemplateId` (later template edits do not
- * change it).
+ * change it). The opening becomes its own section (lib/reports/opening.ts) from `preamble`.
  * @throws ZodError on invalid input; AppError validation (unknown chain template).
  */
 export async function createReport(db: Db, input: CreateReportInput): Promise<CreatedReport> {
@@ -62,8 +69,13 @@ export async function createReport(db: Db, input: CreateReportInput): Promise<Cr
         title: data.title, period: data.period, organisationName: data.organisationName,
         preamble: data.preamble, deadline: data.deadline ?? null, createdBy: data.createdBy ?? null,
         reviewChain: chain.stages, reviewChainName: chain.name,
+        addressee: data.addressee, attachments: data.attachments,
+        signOffUnit: data.signOff?.unit || null, signOffDate: data.signOff?.date ?? null,
       })
       .returning();
+    const openingId = await createOpeningSection(tx, {
+      reportId: report.id, text: data.preamble, departmentId: await openingDepartmentId(tx, data.createdBy), dueDate: data.deadline ?? null,
+    });
     const stack: { id: string; level: number }[] = [];
     const childCount = new Map<string | null, number>();
     const created: CreatedReport["sections"] = [];
@@ -87,6 +99,6 @@ export async function createReport(db: Db, input: CreateReportInput): Promise<Cr
       stack.push({ id: row.id, level });
       created.push({ id: row.id, parentId, level, position, title: row.title, departmentId: row.departmentId });
     }
-    return { reportId: report.id, sections: created };
+    return { reportId: report.id, openingId, sections: created };
   });
 }
