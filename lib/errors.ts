@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   conflict: { status: 409, close: 4409 },
   validation: { status: 422, close: 4422 },
   refused: { status: 422, close: 4422 },
+  /** Finalize refused while blanks remain; `details` lists them ({ part, text, context }). */
+  placeholders: { status: 422, close: 4422 },
   too_many_attempts: { status: 429, close: 4429 },
   payload_too_large: { status: 413, close: 1009 },
   internal: { status: 500, close: 1011 },
@@ -19,12 +21,16 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** An error with a code, a user-facing message and, for validation, the offending field. */
+/**
+ * An error with a code, a user-facing message, for validation the offending field, and
+ * optional machine-readable `details` (e.g. the blanks that refuse a finalize).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -41,9 +47,9 @@ export const conflict = (msg = "内容已被他人修改，请刷新后重试") 
 export const refused = (msg: string) => new AppError("refused", msg);
 export const validation = (msg: string, field?: string) => new AppError("validation", msg, field);
 
-/** The JSON error body of the API: `{ error: { code, message, field? } }`. */
+/** The JSON error body of the API: `{ error: { code, message, field?, details? } }`. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string; details?: unknown };
 }
 
 /**
@@ -52,7 +58,8 @@ export interface ErrorBody {
  */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: { error: { code: err.code, message: err.message, field: err.field } } };
+    const details = err.details === undefined ? {} : { details: err.details };
+    return { status: err.status, body: { error: { code: err.code, message: err.message, field: err.field, ...details } } };
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
