@@ -41,6 +41,10 @@ export interface AssembledDocument {
   /** 成文日期, e.g. "2026年7月10日"; when given, the 落款 (organisation + date) is printed. */
   date?: string;
   preamble: Block[];
+  /** 主送机关 (without the final "："), printed flush left below the title; absent or "" when none. */
+  addressee?: string;
+  /** 附件说明: attachment names in order, without numbers; absent or empty when none. */
+  attachments?: string[];
   sections: AssembledSection[];
   /** true → marked 征求意见稿 (ignored when finalVersion is set). */
   draft: boolean;
