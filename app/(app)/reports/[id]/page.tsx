@@ -1,8 +1,9 @@
 /**
  * The report dashboard: every section with number, department, state, due date (逾期),
  * last activity and placeholders; progress per department and overall; filters by state and
- * department (`?state=&dept=`, editors default to their own department); toolbar links to the
- * preview, outline and export for reviewers/admins.
+ * department (`?state=&dept=`, editors default to their own department); the report's own
+ * parts (opening, 主送, 附件, 落款, blanks per part); toolbar links to the preview, outline and
+ * export for reviewers/admins.
  */
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -16,6 +17,9 @@ import { isReportOpen, REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
 import { Filters } from "./_dashboard/filters";
 import { ProgressBars } from "./_dashboard/progress-bars";
 import { SectionTable } from "./_dashboard/section-table";
+import { ReportPartsCard } from "./_dashboard/report-parts";
+import { loadReportParts } from "@/lib/reports/report-parts";
+import { countByPart } from "@/lib/reports/parts-placeholders";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +39,7 @@ export default async function ReportPage({
   const db = await getDb();
   const dash = await orNotFound(getDashboard(db, id, { state, dept }));
   const { report } = dash;
+  const parts = await loadReportParts(db, id);
   const now = new Date();
 
   return (
@@ -56,6 +61,11 @@ export default async function ReportPage({
         </div>
       </div>
       <ProgressBars overall={dash.overall} departments={dash.departments} />
+      <ReportPartsCard
+        reportId={id} opening={parts.opening} addressee={report.addressee} attachments={report.attachments} signOff={parts.signOff}
+        counts={countByPart(parts.placeholders)} canEditOpening={!!parts.opening && parts.opening.departmentId === user.departmentId}
+        isAdmin={canReport(user, "administer")}
+      />
       <Filters
         departments={dash.departments.filter((d) => d.departmentId).map((d) => ({ id: d.departmentId!, name: d.name }))}
         state={state ?? ""}

@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { assembleReport } from "@/lib/assembly/assemble-report";
 import { getFinal, listFinals } from "@/lib/assembly/finals";
 import { canReport } from "@/lib/policy";
-import { getReportWithOutline } from "@/lib/reports/get-report";
+import { PART_LABELS } from "@/lib/reports/parts-placeholders";
+import { loadReportParts } from "@/lib/reports/report-parts";
 import { isDone, isReportOpen } from "@/lib/workflow/vocabulary";
 import { Paper } from "./paper";
 import { Toolbar } from "./toolbar";
@@ -21,13 +22,19 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   if (!canReport(user, "preview")) forbidden();
   const { id } = await params;
   const db = await getDb();
-  const { report, sections } = await orNotFound(getReportWithOutline(db, id));
+  const { report, sections, opening, placeholders } = await orNotFound(loadReportParts(db, id));
   const finalized = !isReportOpen(report.status);
   const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
   const finals = await listFinals(db, id);
   const headingOnly = new Set(sections.filter((s) => s.headingOnly).map((s) => s.id));
   const pending = sections.filter((s) => !s.headingOnly && !isDone(s.state)).map((s) => `${s.number}${s.title}`);
   const reviewed = sections.length - headingOnly.size;
+  const openingPending = opening && !isDone(opening.state) ? ["开头（导语）"] : [];
+  const titleOf = new Map(sections.map((s) => [s.id, `${s.number}${s.title}`]));
+  const blanks = placeholders.map((p) => ({
+    key: p.key, text: p.text, context: p.context,
+    where: p.sectionId ? `${PART_LABELS[p.part]} · ${titleOf.get(p.sectionId) ?? ""}` : PART_LABELS[p.part],
+  }));
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3">
@@ -45,7 +52,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
       <div className="grid items-start gap-4 lg:grid-cols-[1fr_280px]">
         <div className="rounded-lg bg-slate-200/70 p-4"><Paper doc={doc} headingOnly={headingOnly} /></div>
         {canReport(user, "finalize") ? (
-          <Toolbar reportId={id} version={report.version} finalized={finalized} pending={pending}
+          <Toolbar reportId={id} version={report.version} finalized={finalized} pending={[...openingPending, ...pending]} blanks={blanks}
             finals={finals.map((f) => ({ number: f.number, createdAt: time(f.createdAt), createdByName: f.createdByName }))} />
         ) : (
           <aside className="card p-4 text-sm text-slate-500">审核人可随时预览全文；定稿和导出由管理员进行。</aside>
