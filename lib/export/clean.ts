@@ -38,6 +38,8 @@ export function cleanDocument(doc: AssembledDocument): AssembledDocument {
     ...doc,
     title: cleanBodyText(doc.title), // a title may be two lines (exporters handle "\n")
     organisation: cleanLine(doc.organisation),
+    ...(doc.addressee !== undefined ? { addressee: cleanLine(doc.addressee) } : {}),
+    ...(doc.attachments !== undefined ? { attachments: doc.attachments.map(cleanLine) } : {}),
     ...(doc.date !== undefined ? { date: cleanLine(doc.date) } : {}),
     preamble: cleanBlocks(doc.preamble),
     sections: doc.sections.map((s) => ({

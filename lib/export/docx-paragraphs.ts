@@ -105,7 +105,11 @@ export function headingParagraph(level: 1 | 2 | 3 | 4, text: string, marker?: st
   return new Paragraph({ heading: HEADINGS[level - 1], alignment: AlignmentType.BOTH, spacing: SPACING, indent: INDENT, keepNext: true, children: runs });
 }
 
-/** 落款 (GB/T 9704-2012 §7.3.5.2): a blank line, then organisation and date right-aligned. */
+/**
+ * 落款 (GB/T 9704-2012 §7.3.5.2): a blank line, then organisation and date right-aligned; the
+ * date as given (callers print it in Arabic numerals). Without an organisation only the date
+ * line, 右空二字.
+ */
 export function signOffParagraphs(organisation: string, date: string): Paragraph[] {
   const indents = signOffIndents(organisation, date);
   const line = (text: string, rightChars: number) =>
@@ -117,5 +121,6 @@ export function signOffParagraphs(organisation: string, date: string): Paragraph
       autoSpaceEastAsianText: false,
       children: textRuns([{ text }], BODY),
     });
+  if (!organisation.trim()) return [blankParagraph(), line(date, 2)];
   return [blankParagraph(), line(organisation, indents.organisation), line(date, indents.date)];
 }

@@ -67,6 +67,10 @@ table.grid td, table.grid th { border: ${TABLE.borderEighths / 8}pt solid #000; 
 table.grid th { font-weight: bold; text-align: center; }
 table.grid tr { break-inside: avoid; }
 section.unapproved { box-shadow: -6px 0 0 #f4b6b6; }
+p.addressee { text-indent: 0; }
+.attachments { margin-top: ${LINE_PT}pt; }
+.attachments p { text-align: left; break-inside: avoid; }
+.attachments .box { display: inline-block; text-indent: 0; white-space: nowrap; }
 .signoff { margin-top: ${LINE_PT}pt; }
 .signoff p { text-indent: 0; text-align: right; }
 .draft-mark { position: absolute; top: 20mm; right: ${M.right}mm; font: ${SIZE_PT.body}pt ${FONT_STACK.heading1}; }

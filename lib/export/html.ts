@@ -8,6 +8,8 @@ import { htmlStyle } from "./html-style";
 import { DRAFT_MARK, DRAFT_TITLE_LINE, draftMarking, headingText, sectionMarker } from "./marks";
 import { columnFractions, layoutTable } from "./table-grid";
 import { signOffIndents } from "./signoff";
+import { attachmentLines } from "./attachments";
+import { printedDate } from "../text/cn-date";
 
 /** Escapes text for HTML element content and quoted attributes (& < > " '). */
 export function escapeHtml(text: string): string {
@@ -48,12 +50,32 @@ function blocks(list: readonly Block[]): string {
     .join("\n");
 }
 
+/** 主送 flush left with a full-width colon (GB/T 9704-2012 §7.3.2), or "" when none. */
+function addressee(text: string | undefined): string {
+  const name = (text ?? "").trim().replace(/[：:]+$/, "");
+  return name ? `<p class="addressee">${escapeHtml(name)}：</p>\n` : "";
+}
+
+/** 附件说明 (§7.3.4): hanging lines, numbers in a fixed-width box so names align; "" when none. */
+function attachments(items: readonly string[] | undefined): string {
+  const lines = attachmentLines(items ?? []);
+  if (!lines.length) return "";
+  const html = lines.map((l) => {
+    const style = `padding-left: ${l.leftChars}em; text-indent: -${l.hangingChars}em`;
+    // Label and number in boxes of their nominal width, so names align whatever the font.
+    const label = l.label ? `<span class="box" style="width: ${l.hangingChars - l.numberChars}em">${l.label}</span>` : "";
+    const num = l.number ? `<span class="box" style="width: ${l.numberChars}em">${l.number}</span>` : "";
+    return `<p style="${style}">${label}${num}${escapeHtml(l.name)}</p>`;
+  });
+  return `<div class="attachments">\n${html.join("\n")}\n</div>\n`;
+}
+
 /**
  * HTML page of an assembled document. Takes the document; returns a complete UTF-8 HTML
  * document (lang zh-CN) with inline CSS from html-style.ts: title, preamble, sections as
  * <section> with h2–h5 for levels 1–4 (number as text), list items as paragraphs with text
- * markers, tables as <table class="grid"> (th for header cells, spans kept), 落款 per
- * GB/T 9704-2012 §7.3.5.2. A draft shows 征求意见稿 (header, watermark) and marks sections not
+ * markers, tables as <table class="grid"> (th for header cells, spans kept), 主送 (§7.3.2),
+ * 附件说明 (§7.3.4) and 落款 (§7.3.5.2, date in Arabic numerals) per GB/T 9704-2012. A draft shows 征求意见稿 (header, watermark) and marks sections not
  * approved with class "unapproved" and 【未审定：…】; with options.cleanDraft only a
  * "（征求意见稿）" line under the title. options.boldLevel3 makes h4 bold. All user text is
  * escaped (XSS-safe). Never throws for a well-typed document.
@@ -70,8 +92,10 @@ export function exportHtml(doc: AssembledDocument, options: ExportOptions = {}):
   });
   let signOff = "";
   if (doc.date) {
-    const ind = signOffIndents(doc.organisation, doc.date);
-    signOff = `<div class="signoff"><p style="padding-right: ${ind.organisation}em">${escapeHtml(doc.organisation)}</p><p style="padding-right: ${ind.date}em">${escapeHtml(doc.date)}</p></div>`;
+    const date = printedDate(doc.date);
+    const ind = signOffIndents(doc.organisation, date);
+    const org = doc.organisation.trim() ? `<p style="padding-right: ${ind.organisation}em">${escapeHtml(doc.organisation)}</p>` : "";
+    signOff = `<div class="signoff">${org}<p style="padding-right: ${org ? ind.date : 2}em">${escapeHtml(date)}</p></div>`;
   }
   const title = doc.title.split("\n").map(escapeHtml).join("<br>");
   const version = doc.finalVersion !== undefined ? `\n<meta name="version" content="第${doc.finalVersion}版">` : "";
@@ -87,9 +111,9 @@ export function exportHtml(doc: AssembledDocument, options: ExportOptions = {}):
 ${draft ? `<div class="watermark" aria-hidden="true">${DRAFT_MARK}</div>\n` : ""}<article class="page">
 ${draft ? `<div class="draft-mark">${DRAFT_MARK}</div>\n` : ""}<h1 class="doc-title">${title}</h1>
 ${marking === "title" ? `<p class="draft-title">${DRAFT_TITLE_LINE}</p>\n` : ""}<div class="after-title"></div>
-${blocks(doc.preamble)}
+${addressee(doc.addressee)}${blocks(doc.preamble)}
 ${sections.join("\n")}
-${signOff}
+${attachments(doc.attachments)}${signOff}
 </article>
 </body>
 </html>

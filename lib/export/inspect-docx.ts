@@ -19,7 +19,9 @@ export interface InspectedParagraph {
   /** w:jc: "center", "both", "right", "left"… */
   align?: string;
   /** w:ind in twips and hundredths of characters. */
-  indent: { firstLine?: number; firstLineChars?: number; left?: number; right?: number };
+  indent: { firstLine?: number; firstLineChars?: number; left?: number; right?: number; hanging?: number };
+  /** w:tabs tab stop positions (twips). */
+  tabs: number[];
   /** w:spacing line (twips) and lineRule. */
   spacing: { line?: number; lineRule?: string };
   runs: InspectedRun[];
@@ -71,7 +73,9 @@ export function inspectParagraph(p: string): InspectedParagraph {
       firstLineChars: numAttr(ind, "w:firstLineChars"),
       left: numAttr(ind, "w:left") ?? numAttr(ind, "w:start"),
       right: numAttr(ind, "w:right") ?? numAttr(ind, "w:end"),
+      hanging: numAttr(ind, "w:hanging"),
     },
+    tabs: (elements(pPr, "w:tabs")[0]?.match(/<w:tab [^>]*\/>/g) ?? []).map((t) => numAttr(t, "w:pos") ?? 0),
     spacing: { line: numAttr(spacing, "w:line"), lineRule: attr(spacing, "w:lineRule") },
     runs,
   };

@@ -5,6 +5,19 @@
 import type { AssembledDocument, Block, ExportOptions, Inline, TableCell } from "./types";
 import { DRAFT_MARK, DRAFT_TITLE_LINE, draftMarking, headingText, sectionMarker } from "./marks";
 import { layoutTable } from "./table-grid";
+import { attachmentLines } from "./attachments";
+import { printedDate } from "../text/cn-date";
+
+/**
+ * The 附件说明 as one paragraph of hard-broken lines, `附件：1.名称` then `2.名称` … indented with
+ * ideographic spaces (U+3000) so the numbers stand under `1.` in plain text; "" when none.
+ */
+function attachments(items: readonly string[] | undefined): string {
+  const pad = "\u3000".repeat(3);
+  return attachmentLines(items ?? [])
+    .map((l) => `${l.label || pad}${escapeMarkdown(l.number + l.name)}`)
+    .join("\\\n");
+}
 
 /**
  * Escapes Markdown syntax in user text so it prints literally: inline markers and raw HTML
@@ -62,8 +75,9 @@ function blocks(list: readonly Block[]): string[] {
  * Markdown of an assembled document. Takes the document; returns UTF-8 text: a "> 征求意见稿"
  * line first for a draft, "# 标题", preamble, headings "##"…"#####" for levels 1–4 with the
  * number as text and 【未审定：…】 after headings not approved, body paragraphs, lists as
- * Markdown lists, tables as pipe tables, and the 落款 (organisation, date) last when a date is
- * given. With options.cleanDraft a draft has one "（征求意见稿）" line under the title instead
+ * Markdown lists, tables as pipe tables, the 主送 (`县委、县政府：`) before the opening, the
+ * 附件说明 after the body, and the 落款 (organisation, date in Arabic numerals) last when a date
+ * is given. With options.cleanDraft a draft has one "（征求意见稿）" line under the title instead
  * of the quote and the heading marks. User text is escaped. Never throws for a well-typed
  * document.
  */
@@ -73,12 +87,18 @@ export function exportMarkdown(doc: AssembledDocument, options: ExportOptions = 
   if (marking === "pages") out.push(`> ${DRAFT_MARK}`);
   out.push(`# ${escapeMarkdown(doc.title.replace(/\s*\n\s*/g, ""))}`);
   if (marking === "title") out.push(DRAFT_TITLE_LINE);
+  const addressee = (doc.addressee ?? "").trim().replace(/[：:]+$/, "");
+  if (addressee) out.push(`${escapeMarkdown(addressee)}：`);
   out.push(...blocks(doc.preamble));
   for (const section of doc.sections) {
     const marker = sectionMarker(doc, section, options);
     out.push(`${"#".repeat(section.level + 1)} ${escapeMarkdown(headingText(section))}${marker ? ` ${marker}` : ""}`);
     out.push(...blocks(section.blocks));
   }
-  if (doc.date) out.push(`${escapeMarkdown(doc.organisation)}\\\n${escapeMarkdown(doc.date)}`);
+  out.push(attachments(doc.attachments));
+  if (doc.date) {
+    const date = escapeMarkdown(printedDate(doc.date));
+    out.push(doc.organisation.trim() ? `${escapeMarkdown(doc.organisation)}\\\n${date}` : date);
+  }
   return out.filter((part) => part !== "").join("\n\n") + "\n";
 }

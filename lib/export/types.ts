@@ -37,8 +37,14 @@ export interface AssembledSection {
 /** The whole document: a draft (征求意见稿) or an immutable final version. */
 export interface AssembledDocument {
   title: string;
+  /** 主送机关 (`县委、县政府`), printed flush left under the title with a full-width colon. */
+  addressee?: string;
+  /** The 落款's signing unit. */
   organisation: string;
-  /** 成文日期, e.g. "2026年7月10日"; when given, the 落款 (organisation + date) is printed. */
+  /**
+   * 成文日期, ISO `2026-07-10` or already `2026年7月10日`; when given, the 落款 (organisation +
+   * date) is printed, the date always in Arabic numerals (`2026年7月10日`, lib/text/cn-date.ts).
+   */
   date?: string;
   preamble: Block[];
   /** 主送机关 (without the final "："), printed flush left below the title; absent or "" when none. */
@@ -46,6 +52,8 @@ export interface AssembledDocument {
   /** 附件说明: attachment names in order, without numbers; absent or empty when none. */
   attachments?: string[];
   sections: AssembledSection[];
+  /** 附件说明 item names without numbers, in order; printed after the body, before the 落款. */
+  attachments?: string[];
   /** true → marked 征求意见稿 (ignored when finalVersion is set). */
   draft: boolean;
   /** 第N版 of the finalized document; a final version carries no draft marks. */

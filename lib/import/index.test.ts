@@ -14,8 +14,11 @@ describe("importFile", () => {
     const r = await importFile({ bytes: await sampleDocx(), filename: "总结.docx" });
     expect(r).toEqual({
       title: "2020年上半年党建工作总结",
+      addressee: "",
       preamble: "上半年，我局认真落实党建工作责任。",
       sections: EXPECTED_OUTLINE,
+      attachments: [],
+      signOff: null,
       removed: ["仅供学习 禁止外传"],
       tables: [],
       notImported: { images: 0, objects: 0, textBoxes: 0 },

@@ -37,10 +37,11 @@ describe("parseSummary", () => {
     expect(r.sections.map((s) => s.level)).toEqual([1, 2, 3, 4, 4, 4]);
   });
 
-  it("puts the signature and date after the last section into its body", () => {
+  it("takes the signature and date after the last section as the 落款, not as its body", () => {
     const r = parseSummary(doc("工作总结", "一、工作", "做了工作。", "", "XX局办公室", "2020年7月10日"));
     expect(r.sections).toHaveLength(1);
-    expect(r.sections[0].body).toBe("做了工作。\nXX局办公室\n2020年7月10日");
+    expect(r.sections[0].body).toBe("做了工作。");
+    expect(r.signOff).toEqual({ unit: "XX局办公室", date: "2020-07-10" });
   });
 
   it("takes a number alone on its line with the title on the next line", () => {

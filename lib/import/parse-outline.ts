@@ -8,9 +8,12 @@
 import { countPlaceholders } from "../placeholders/find";
 import { stripControls } from "../text/hygiene";
 import { adFlags } from "./ads";
+import { addresseeOf } from "./addressee";
+import { findBackMatter } from "./back-matter";
+import { findTitle, isStyledHeading } from "./find-title";
 import { matchHeading, splitHeading } from "./headings";
 import { LevelAssigner } from "./levels";
-import { isPartHeading, looksLikeTitle } from "./line-roles";
+import { isPartHeading } from "./line-roles";
 import { tableAsText, tableMarker, tableText } from "./tables";
 import type { ImportedSection, ImportedTable, ImportResult, NotImported } from "./types";
 
@@ -32,29 +35,6 @@ interface Draft {
   tables: ImportedTable[];
 }
 
-const isStyledHeading = (l: SourceLine) => l.outline !== undefined && l.outline !== null;
-
-/**
- * Where the title is: a line styled as Title; else the first title-like line among the short
- * lines that open the document (before any heading or sentence), e.g. after an organisation
- * name. A Word heading there is the title only when it is the first line and no other line
- * has its outline level (a title styled Heading 1). -1 when there is none.
- */
-function findTitle(lines: readonly SourceLine[]): number {
-  const styled = lines.findIndex((l) => l.title && !l.table);
-  if (styled >= 0) return styled;
-  for (let i = 0; i < lines.length; i++) {
-    const { text, table } = lines[i];
-    if (table || matchHeading(text) || /[。！？!?；;]$/.test(text) || text.length > 50) return -1;
-    if (isStyledHeading(lines[i])) {
-      const unique = lines.filter((l) => l.outline === lines[i].outline).length === 1;
-      return i === 0 && unique && looksLikeTitle(text) ? i : -1;
-    }
-    if (looksLikeTitle(text)) return i;
-  }
-  return -1;
-}
-
 /**
  * Parses a summary's plain text: `parseLines` with one source line per text line.
  * @param text the document text, any line endings.
@@ -69,13 +49,14 @@ export function parseSummary(text: string): ImportResult {
  *
  * C0 control characters are stripped (lib/text/hygiene.ts), lines trimmed, blank lines dropped,
  * ads and watermarks removed (ads.ts). The title is a Title-styled line or the first title-like
- * line at the top; everything before the first heading is the preamble. Numbered headings
+ * line at the top. A short line ending in `：` right after the title is the 主送 (addressee.ts);
+ * the 附件说明 and the 落款 at the end are their own parts (back-matter.ts). Everything else
+ * before the first heading is the preamble. Numbered headings
  * (`一、` `（一）`/`(一)` `1.`/`1、`/`1．` `（1）`/`(1)`, typed or rendered from Word's automatic
  * numbering) get levels by nesting order (levels.ts) and lose their numbers; so do Word headings
  * without a number (by outline level); a run-in heading `（一）标题。正文…` is split into title and
  * body. Unnumbered part headings (`下半年工作安排`) are level 1 and push the numbered headings
- * under them one level deeper. Every other line (including a closing signature and date) is
- * body text of the most recent heading. A table becomes a marker line of that body
+ * under them one level deeper. Every other line is body text of the most recent heading. A table becomes a marker line of that body
  * (tables.ts); before the first heading it is kept as text rows, with a warning.
  * @param input the lines in document order.
  * @param notImported what a .docx held that was not read (copied to the result with warnings).
@@ -89,15 +70,20 @@ export function parseLines(input: readonly SourceLine[], notImported: NotImporte
   const lines = all.filter((_, i) => !flags[i]);
   const removed = all.filter((_, i) => flags[i]).map((l) => l.text);
   const titleAt = findTitle(lines);
+  const after = lines[titleAt + 1];
+  const addressee = titleAt >= 0 && after && !after.table && !isStyledHeading(after) ? addresseeOf(after.text) : null;
+  const addresseeAt = addressee === null ? -1 : titleAt + 1;
+  const back = findBackMatter(lines.map((l) => ({ text: l.text, table: !!l.table })), Math.max(titleAt, addresseeAt) + 1);
+  const kept = lines.slice(0, back.start);
   const preamble: string[] = [];
   const drafts: Draft[] = [];
   const tables: ImportedTable[] = [];
   const warnings: string[] = [];
   const levels = new LevelAssigner();
 
-  for (let i = 0; i < lines.length; i++) {
-    if (i === titleAt) continue;
-    const line = lines[i];
+  for (let i = 0; i < kept.length; i++) {
+    if (i === titleAt || i === addresseeAt) continue;
+    const line = kept[i];
     const last = drafts[drafts.length - 1];
     if (line.table) {
       if (last) {
@@ -111,11 +97,11 @@ export function parseLines(input: readonly SourceLine[], notImported: NotImporte
       continue;
     }
     const heading = matchHeading(line.text);
-    const next = lines[i + 1];
+    const next = kept[i + 1];
     if (heading || isStyledHeading(line)) {
       let rest = heading ? heading.rest : line.text;
       // A number alone on its line (`一、` then the title below it): take the next line as title.
-      if (!rest && next && !next.table && !matchHeading(next.text)) rest = lines[++i].text;
+      if (!rest && next && !next.table && !matchHeading(next.text)) rest = kept[++i].text;
       const { title, body } = splitHeading(rest);
       const kind = heading ? heading.kind : (`outline${line.outline as number}` as const);
       drafts.push({ level: levels.next(kind), title, body: body ? [body] : [], tables: [] });
@@ -140,8 +126,11 @@ export function parseLines(input: readonly SourceLine[], notImported: NotImporte
   if (notImported.objects) warnings.push(`文件中的 ${notImported.objects} 个嵌入对象或图表未导入。`);
   return {
     title: titleAt >= 0 ? lines[titleAt].text : "",
+    addressee: addressee ?? "",
     preamble: preamble.join("\n"),
     sections,
+    attachments: back.attachments,
+    signOff: back.signOff,
     removed,
     tables,
     notImported: { ...notImported },

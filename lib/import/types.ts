@@ -42,10 +42,19 @@ export interface NotImported {
 export interface ImportResult {
   /** The document title (e.g. `2020年上半年党建工作总结`), "" when none was recognised. */
   title: string;
+  /** 主送机关 without its colon (`县委、县政府`), "" when none: a short `…：` line after the title. */
+  addressee: string;
   /** The opening paragraph(s) before the first heading, joined with "\n". */
   preamble: string;
   /** Headings in document order; the tree is implied by `level`. */
   sections: ImportedSection[];
+  /** 附件说明 item names without their numbers, in order (`重点项目清单`); [] when none. */
+  attachments: string[];
+  /**
+   * 落款 from the document's last lines: the signing unit ("" when only a date ends it) and the
+   * 成文日期 as ISO `yyyy-mm-dd` (read from 汉字 `二〇二六年七月十日` or `2026年7月10日`); null when none.
+   */
+  signOff: { unit: string; date: string } | null;
   /** Lines dropped as advertising or watermarks, trimmed, in document order. */
   removed: string[];
   /** Tables referred to by marker lines in section bodies (empty for text). */

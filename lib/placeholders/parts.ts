@@ -24,6 +24,17 @@ export interface PrintedParts {
 /** Which printed part a blank is in. */
 export type PartName = "title" | "addressee" | "opening" | "heading" | "body" | "attachments" | "signOff";
 
+/** How each part is named to people (zh-CN), for lists of blanks and counts per part. */
+export const PART_LABELS: Record<PartName, string> = {
+  title: "标题",
+  addressee: "主送机关",
+  opening: "开头段落",
+  heading: "小标题",
+  body: "正文",
+  attachments: "附件说明",
+  signOff: "落款",
+};
+
 /** One blank of a printed part: the blank itself and a short quote around it. */
 export interface PartPlaceholder {
   part: PartName;

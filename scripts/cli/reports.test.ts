@@ -47,7 +47,26 @@ describe("npm run cli -- import / export", () => {
     expect(out.sections[0]).toEqual({ level: 1, title: "工作开展情况", body: "", placeholders: 0 });
     expect(Object.keys(out.sections[1]).sort()).toEqual(["body", "level", "placeholders", "title"]);
     expect(out.removed).toContain("仅供学习 禁止外传");
+    expect([out.addressee, out.attachments, out.signOff]).toEqual(["", [], null]);
+    // X党委 in the opening is listed with its part, not only the sections' counts.
+    expect(out.placeholders[0]).toEqual({ part: "opening", text: "X", context: "2020年，X党委以习近平新时代中…" });
+    expect(out.placeholders.filter((p: { part: string }) => p.part === "body").length).toBeGreaterThan(20);
     expect(fs.existsSync(dataDir)).toBe(false);
+  }, 60_000);
+
+  it("--dry-run prints 主送, 附件, 落款 and the blanks of every part", async () => {
+    const res = await cli(["import", path.join(__dirname, "../../lib/import/fixtures/parts-county-drc-2026h1.txt"), "--dry-run"]);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(Object.keys(out).slice(0, 8)).toEqual(["title", "addressee", "preamble", "sections", "attachments", "signOff", "removed", "placeholders"]);
+    expect(out.addressee).toBe("县委、县政府");
+    expect(out.attachments).toEqual(["上半年主要经济指标完成情况", "重点项目清单", "重点改革任务推进情况表"]);
+    expect(out.signOff).toEqual({ unit: "XX县发展和改革局", date: "2026-07-10" });
+    expect(out.sections.map((s: { title: string }) => s.title)).not.toContain("重点项目清单");
+    const parts = out.placeholders.map((p: { part: string; text: string }) => `${p.part}:${p.text}`);
+    expect(parts[0]).toBe("opening:XX");
+    expect(parts.at(-1)).toBe("signOff:XX");
+    expect(parts.filter((p: string) => p.startsWith("body:"))).toHaveLength(4);
   }, 60_000);
 
   it("--dry-run of a Word file prints its tables and what was not imported; .wps is refused", async () => {

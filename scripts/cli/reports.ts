@@ -1,6 +1,7 @@
 /**
  * CLI commands for reports (a stable interface, design.md "Interfaces other tools rely on"):
- *   import <file> --dry-run                       parse only (in a bounded worker); needs no database
+ *   import <file> --dry-run                       parse only (in a bounded worker); needs no database;
+ *                                                 prints every part (主送, 附件, 落款) and every part's blanks
  *   import <file> [--title <t>] [--assign-all <部门名称>] [--chain <审核流程名称>]   create the report
  *   export <reportId> --format docx|md|html --out <path> [--final <n>] [--clean-draft] [--bold-level3]
  * Database modules are imported lazily so `--dry-run` never opens DATA_DIR.
@@ -10,6 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../../lib/errors";
 import { importFile } from "../../lib/import";
+import { placeholdersOfParts } from "../../lib/placeholders/parts";
 import type { Command } from "./commands";
 
 /** Reads and parses an import file; ImportError becomes a validation error with the file named. */
@@ -54,9 +56,12 @@ export const reportCommands: Record<string, Command> = {
       const title = opts.title ?? result.title;
       if (opts["dry-run"]) {
         return {
-          title, preamble: result.preamble,
+          title, addressee: result.addressee, preamble: result.preamble,
           sections: result.sections.map(({ level, title, body, placeholders }) => ({ level, title, body, placeholders })),
+          attachments: result.attachments, signOff: result.signOff,
           removed: result.removed,
+          // Every printed part's blanks (issue 12): title, 主送, opening, headings, bodies, 附件, 落款.
+          placeholders: placeholdersOfParts({ ...result, title, opening: result.preamble }),
           // Added by the Word import (issue 13): tables named by `［表格N：…］` body lines, what was not imported.
           tables: result.tables, notImported: result.notImported, warnings: result.warnings,
         };

@@ -4,12 +4,15 @@
  * The import page: choose a source, then review and reshape the recognised outline (numbers
  * computed live), assign departments and dates, and create the report.
  */
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import type { ImportedTable, ImportResult } from "@/lib/import/types";
-import { guessPeriod, planFromImport, type PlanSection } from "@/lib/reports/import-plan";
+import { flatNumbers, guessPeriod, planFromImport, type PlanSection } from "@/lib/reports/import-plan";
 import { DateField } from "@/app/_components/date-field";
 import { createFromImport } from "./actions";
 import { PlanEditor } from "./plan-editor";
+import { PartsFields, type ReportParts } from "./parts-fields";
+import { PartBlanks } from "./part-blanks";
+import { placeholdersOfParts } from "@/lib/placeholders/parts";
 import { SourceStep } from "./source-step";
 
 export interface Dept { id: string; name: string }
@@ -23,6 +26,13 @@ const BLANK_SECTIONS = [
   { level: 1, title: "下半年工作安排", body: "" },
 ];
 
+/** `（一）项目建设提速增效` for a plan row's key, for the list of blanks. */
+function sectionLabel(plan: PlanSection[], key: string): string {
+  const numbers = flatNumbers(plan.map((s) => s.level));
+  const i = plan.findIndex((s) => s.key === key);
+  return i < 0 ? "" : `${numbers[i]}${plan[i].title}`;
+}
+
 export function ImportWizard({ departments, maxBytes, chains = [] }: { departments: Dept[]; maxBytes: number; chains?: { id: string; name: string }[] }) {
   const [chainTemplateId, setChainTemplateId] = useState("");
   const [plan, setPlan] = useState<PlanSection[] | null>(null);
@@ -30,6 +40,7 @@ export function ImportWizard({ departments, maxBytes, chains = [] }: { departmen
   const [tables, setTables] = useState<ImportedTable[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [meta, setMeta] = useState<Meta>({ title: "", period: "", deadline: "", preamble: "" });
+  const [parts, setParts] = useState<ReportParts>({ addressee: "", attachments: [], signOff: null });
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
@@ -39,15 +50,22 @@ export function ImportWizard({ departments, maxBytes, chains = [] }: { departmen
     setTables(result.tables ?? []);
     setWarnings(result.warnings ?? []);
     setMeta({ title: result.title, period: guessPeriod(result.title), deadline: "", preamble: result.preamble });
+    setParts({ addressee: result.addressee ?? "", attachments: result.attachments ?? [], signOff: result.signOff ?? null });
     setError(null);
   };
+
+  // Blanks of every printed part, live; a plan row's key stands in for a section id.
+  const blanks = useMemo(
+    () => (plan ? placeholdersOfParts({ ...parts, title: meta.title, opening: meta.preamble, sections: plan.map((s) => ({ id: s.key, title: s.title, body: s.body })) }) : []),
+    [plan, parts, meta.title, meta.preamble],
+  );
 
   if (!plan) {
     return (
       <SourceStep
         maxBytes={maxBytes}
         onParsed={loaded}
-        onBlank={() => loaded({ title: "", preamble: "", sections: BLANK_SECTIONS as ImportResult["sections"], removed: [], tables: [], notImported: { images: 0, objects: 0, textBoxes: 0 }, warnings: [] })}
+        onBlank={() => loaded({ title: "", addressee: "", preamble: "", attachments: [], signOff: null, sections: BLANK_SECTIONS as ImportResult["sections"], removed: [], tables: [], notImported: { images: 0, objects: 0, textBoxes: 0 }, warnings: [] })}
       />
     );
   }
@@ -57,6 +75,7 @@ export function ImportWizard({ departments, maxBytes, chains = [] }: { departmen
     start(async () => {
       const result = await createFromImport({
         ...meta,
+        ...parts, // 主送, 附件, 落款: the create action stores them (issue 12)
         tables,
         chainTemplateId,
         sections: plan.map(({ level, title, body, departmentId, dueDate }) => ({ level, title, body, departmentId, dueDate })),
@@ -99,7 +118,9 @@ export function ImportWizard({ departments, maxBytes, chains = [] }: { departmen
           {warnings.length > 0 && <ul className="mt-1 list-disc pl-5">{warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
         </div>
       )}
+      <PartsFields parts={parts} onChange={setParts} />
       <PlanEditor plan={plan} onChange={setPlan} departments={departments} />
+      <PartBlanks blanks={blanks} sectionLabel={(key) => sectionLabel(plan, key)} />
       {removed.length > 0 ? (
         <details className="card p-4" open data-testid="removed-lines">
           <summary className="cursor-pointer font-semibold">已删除的广告 / 水印行（{removed.length} 行，不会进入总结）</summary>
