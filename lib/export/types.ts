@@ -47,10 +47,6 @@ export interface AssembledDocument {
    */
   date?: string;
   preamble: Block[];
-  /** 主送机关 (without the final "："), printed flush left below the title; absent or "" when none. */
-  addressee?: string;
-  /** 附件说明: attachment names in order, without numbers; absent or empty when none. */
-  attachments?: string[];
   sections: AssembledSection[];
   /** 附件说明 item names without numbers, in order; printed after the body, before the 落款. */
   attachments?: string[];

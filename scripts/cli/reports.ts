@@ -85,7 +85,10 @@ export const reportCommands: Record<string, Command> = {
         if (!t) throw new AppError("validation", `审核流程「${opts.chain}」不存在`, "chain");
         chainTemplateId = t.id;
       }
-      const created = await createImportedReport(db, { title, preamble: result.preamble, sections: result.sections, tables: result.tables, assignAllDepartmentId: departmentId, chainTemplateId });
+      const created = await createImportedReport(db, {
+        title, preamble: result.preamble, addressee: result.addressee, attachments: result.attachments, signOff: result.signOff, sections: result.sections,
+        tables: result.tables, assignAllDepartmentId: departmentId, chainTemplateId,
+      });
       const { sections } = await getReportWithOutline(db, created.reportId);
       return {
         reportId: created.reportId,
