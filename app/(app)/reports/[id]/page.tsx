@@ -10,7 +10,7 @@ import { forbidden } from "next/navigation";
 import { orNotFound } from "@/app/_server/or-not-found";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
-import { canReport } from "@/lib/policy";
+import { canReport, canSection } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
 import { reviewInbox } from "@/lib/review/inbox";
 import { isReportOpen, REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
@@ -63,7 +63,8 @@ export default async function ReportPage({
       <ProgressBars overall={dash.overall} departments={dash.departments} />
       <ReportPartsCard
         reportId={id} opening={parts.opening} addressee={report.addressee} attachments={report.attachments} signOff={parts.signOff}
-        counts={countByPart(parts.placeholders)} canEditOpening={!!parts.opening && parts.opening.departmentId === user.departmentId}
+        counts={countByPart(parts.placeholders)} canReadOpening={!!parts.opening && canSection(user, "read", parts.opening)}
+        canEditOpening={!!parts.opening && parts.opening.departmentId === user.departmentId}
         isAdmin={canReport(user, "administer")}
       />
       <Filters

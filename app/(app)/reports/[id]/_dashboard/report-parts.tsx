@@ -17,11 +17,13 @@ export interface ReportPartsCardProps {
   attachments: string[];
   signOff: SignOff;
   counts: Record<PartName, number>;
+  /** The account may open the opening's page (policy `read`); else its name is shown without a link. */
+  canReadOpening: boolean;
   canEditOpening: boolean;
   isAdmin: boolean;
 }
 
-export function ReportPartsCard({ reportId, opening, addressee, attachments, signOff, counts, canEditOpening, isAdmin }: ReportPartsCardProps) {
+export function ReportPartsCard({ reportId, opening, addressee, attachments, signOff, counts, canReadOpening, canEditOpening, isAdmin }: ReportPartsCardProps) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <section className="card space-y-3 p-4 text-sm" data-testid="report-parts" aria-label="总结各部分">
@@ -31,9 +33,11 @@ export function ReportPartsCard({ reportId, opening, addressee, attachments, sig
       </div>
       {opening && (
         <div className="flex flex-wrap items-center gap-2 rounded border border-slate-200 px-3 py-2" data-testid="opening-row">
-          <Link href={`/sections/${opening.id}`} className="font-medium text-brand-700 hover:underline" data-testid="opening-link">
-            开头（导语）
-          </Link>
+          {canReadOpening ? (
+            <Link href={`/sections/${opening.id}`} className="font-medium text-brand-700 hover:underline" data-testid="opening-link">开头（导语）</Link>
+          ) : (
+            <span className="font-medium">开头（导语）</span>
+          )}
           <StateBadge state={opening.state} testId="opening-state" />
           {opening.departmentName && (
             <span className="inline-flex items-center gap-1 text-slate-600">
