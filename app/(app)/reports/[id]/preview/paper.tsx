@@ -2,6 +2,7 @@
  * The assembled document rendered like the printed paper: title, opening, every section with
  * its number, in a 仿宋-like serif. Sections not yet approved are tinted and carry their state.
  */
+import { attachmentLines } from "@/lib/export/attachments";
 import type { AssembledDocument, Block, TableCell } from "@/lib/export/types";
 import { isDone, stateLabel } from "@/lib/workflow/vocabulary";
 
@@ -59,6 +60,7 @@ export function Paper({ doc, headingOnly }: { doc: AssembledDocument; headingOnl
     <article className="relative mx-auto max-w-[794px] bg-white px-[88px] py-[90px] font-serif text-[17px] leading-[1.85] text-slate-900 shadow-md" data-testid="paper">
       {!final && doc.draft && <div className="absolute right-[70px] top-10 font-sans text-base font-bold text-slate-500">征求意见稿</div>}
       <h1 className="mb-6 whitespace-pre-line text-center text-[26px] font-bold leading-snug" style={{ fontFamily: "'FZXiaoBiaoSong-B05S','方正小标宋简体','Noto Serif CJK SC',serif" }}>{doc.title}</h1>
+      {doc.addressee?.trim() && <p data-testid="paper-addressee">{doc.addressee.trim().replace(/[：:]+$/, "")}：</p>}
       <Blocks blocks={doc.preamble} />
       {doc.sections.map((s) => {
         const marked = !final && !headingOnly.has(s.id) && !isDone(s.state);
@@ -78,6 +80,13 @@ export function Paper({ doc, headingOnly }: { doc: AssembledDocument; headingOnl
           </section>
         );
       })}
+      {attachmentLines(doc.attachments ?? []).length > 0 && (
+        <div className="mt-[1.85em]" data-testid="paper-attachments">
+          {attachmentLines(doc.attachments ?? []).map((l, i) => (
+            <p key={i} style={{ paddingLeft: `${l.leftChars}em`, textIndent: `-${l.hangingChars}em` }}>{l.label}{l.number}{l.name}</p>
+          ))}
+        </div>
+      )}
       {doc.date && (
         <div className="mt-10 text-right">
           <p className="pr-[4em]">{doc.organisation}</p>

@@ -28,7 +28,11 @@ export function SettingsForm({ reportId, initial, organisation, disabled }: { re
       parts: { title: v.title, addressee: v.addressee, attachments: v.attachments, signOff: { unit: v.unit, date: v.date || null } },
     });
     setMessage({ ok: r.ok, text: r.ok ? r.message ?? "已保存" : r.error });
-    if (r.ok) router.refresh();
+    if (r.ok) {
+      // Show what was stored: trimmed, without the 主送's final colon (printed by the layout).
+      setV({ ...v, addressee: v.addressee.trim().replace(/[：:]+$/, "").trim(), attachments: v.attachments.map((a) => a.trim()) });
+      router.refresh();
+    }
   });
 
   return (
