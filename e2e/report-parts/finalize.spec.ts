@@ -76,8 +76,17 @@ test("blanks in the opening refuse finalize until it is filled in; the .docx has
   const bad = await api.patch(`${url}/api/reports/${reportId}`, { data: { signOff: { unit: "", date: "2020-02-30" } } });
   expect(bad.status()).toBe(422);
   expect((await bad.json()).error.message).toBe("日期无效");
-  const editor = await signedInPage(browser, url, "dqb1", "/");
+  const editor = await signedInPage(browser, url, "dqb1", `/reports/${reportId}/settings`);
+  await expect(editor.getByText("只有管理员可以修改总结的标题、主送、附件和落款")).toBeVisible();
+  await expect(editor.getByTestId("settings-form")).toHaveCount(0);
   expect((await editor.context().request.patch(`${url}/api/reports/${reportId}`, { data: { title: "改" } })).status()).toBe(403);
+  // The settings page at 390 px: no sideways scrolling.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.reload();
+  await expect(admin.getByLabel("主送机关")).toHaveValue("县委、县政府");
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+  await shot(admin, "1b-report-settings-390", true);
+  await admin.setViewportSize({ width: 1366, height: 768 });
 
   // 3. Every section approved; finalize is refused naming the opening's blanks.
   const sections = (await outline(api, url, reportId)).filter((s) => !s.headingOnly);
@@ -130,20 +139,8 @@ test("blanks in the opening refuse finalize until it is filled in; the .docx has
   ];
   expect(order.every((i) => i >= 0), `missing in ${JSON.stringify(texts)}`).toBe(true);
   expect(order).toEqual([...order].sort((a, b) => a - b));
+  await admin.reload();
+  await expect(admin.getByTestId("paper-addressee")).toHaveText("县委、县政府：");
+  await expect(admin.getByTestId("paper-attachments")).toContainText("附件：1.重点项目清单");
   expect(texts.join("\n")).not.toMatch(/X党委|征求意见稿/);
-});
-
-test("the settings page works at 390 px and is for admins only", async ({ browser }, testInfo) => {
-  const admin = await signedInPage(browser, server.url, "admin", "/");
-  await admin.getByRole("link").filter({ hasText: "党建工作总结" }).first().click();
-  await admin.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
-  const reportId = admin.url().split("/").pop()!;
-  await admin.setViewportSize({ width: 390, height: 844 });
-  await admin.goto(`/reports/${reportId}/settings`);
-  await expect(admin.getByTestId("settings-form")).toBeVisible();
-  expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
-  await attachScreenshot(testInfo, "settings-390", admin, true);
-  const editor = await signedInPage(browser, server.url, "dqb1", `/reports/${reportId}/settings`);
-  await expect(editor.getByText("只有管理员可以修改总结的标题、主送、附件和落款")).toBeVisible();
-  await expect(editor.getByTestId("settings-form")).toHaveCount(0);
 });
