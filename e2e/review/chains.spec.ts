@@ -166,8 +166,10 @@ test("three-stage chain with a 会签 of two leaders, a return, a delegation, fi
   const opening = ((await (await admin.context().request.get(`${url}/api/reports/${reportId}`)).json()) as { openingSection: { id: string } }).openingSection;
   const writer = await signedInPage(browser, url, "dwb1", `/sections/${opening.id}`);
   await editable(writer);
-  const [blank] = await rangesOf(writer, "   ");
-  await typeOver(writer, blank, "本");
+  // The seed's blank is NBSP NBSP space between `、` and `公司党委`: replace what lies between.
+  const [before] = await rangesOf(writer, "分公司党委、");
+  const after = (await rangesOf(writer, "公司党委")).find((r) => r.from > before.to)!;
+  await typeOver(writer, { from: before.to, to: after.from }, "本");
   await saved(writer);
   expect((await act(writer.context().request, opening.id, "submit")).status).toBe(200);
   for (const page of [dwbLead, office, leader1, leader2]) expect((await act(page.context().request, opening.id, "approve")).status).toBe(200);
