@@ -54,9 +54,11 @@ test("blanks in the opening refuse finalize until it is filled in; the .docx has
   await expect(admin.getByTestId("part-count-body")).toHaveAttribute("data-count", "0");
   await expect(admin.getByTestId("opening-row")).toContainText("党委办公室");
   expect((await report()).placeholders.map((p) => p.part)).toEqual(["opening", "opening", "opening"]);
+  await shot(admin, "0-dashboard-parts");
 
   // 2. 主送, 附件 (added, reordered) and 落款 on the settings page.
   await admin.getByTestId("settings-link").click();
+  await expect(admin.getByLabel("开头由").locator("option:checked")).toHaveText("党委办公室");
   await admin.getByLabel("主送机关").fill("县委、县政府：");
   await admin.getByRole("button", { name: "添加附件" }).click();
   await admin.getByLabel("附件1名称").fill("党员发展情况统计表");

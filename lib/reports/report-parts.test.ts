@@ -17,6 +17,8 @@ import { ensureOpeningSections } from "./opening";
 import { loadReportParts } from "./report-parts";
 import { updateReportParts } from "./update-report-parts";
 import { listReports } from "./get-report";
+import { assignSection, renameSection } from "@/lib/outline/edit-section";
+import { deleteSection, moveSection } from "@/lib/outline/move-section";
 
 describe.each(testDbTargets())("report parts on $name", (target) => {
   let h: DbHandle;
@@ -46,6 +48,16 @@ describe.each(testDbTargets())("report parts on $name", (target) => {
     const { sections: outline, opening } = await getReportWithOutline(h.db, reportId);
     expect(outline.map((s) => s.number + s.title)).toEqual(["一、主要工作", "二、下步打算"]);
     expect(opening).toMatchObject({ id: openingId, kind: "opening", level: 0, number: "", departmentId: admin.departmentId, state: "draft" });
+  });
+
+  it("reassigns the opening like a section, but never moves, renames or deletes it", async () => {
+    const dqb = (await principal(h.db, "dqb1")).departmentId;
+    await assignSection(h.db, { sectionId: openingId, actor: admin, departmentId: dqb });
+    expect((await getReportWithOutline(h.db, reportId)).opening?.departmentId).toBe(dqb);
+    await assignSection(h.db, { sectionId: openingId, actor: admin, departmentId: admin.departmentId });
+    await expect(deleteSection(h.db, { sectionId: openingId, actor: admin })).rejects.toMatchObject({ code: "refused" });
+    await expect(moveSection(h.db, { sectionId: openingId, actor: admin, direction: "down" })).rejects.toMatchObject({ code: "refused" });
+    await expect(renameSection(h.db, { sectionId: openingId, actor: admin, title: "前言" })).rejects.toMatchObject({ code: "refused" });
   });
 
   it("lists the blanks of every printed part with a quoted context", async () => {
