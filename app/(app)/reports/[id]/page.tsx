@@ -64,7 +64,7 @@ export default async function ReportPage({
       <ReportPartsCard
         reportId={id} opening={parts.opening} addressee={report.addressee} attachments={report.attachments} signOff={parts.signOff}
         counts={countByPart(parts.placeholders)} canReadOpening={!!parts.opening && canSection(user, "read", parts.opening)}
-        canEditOpening={!!parts.opening && parts.opening.departmentId === user.departmentId}
+        canEditOpening={!!parts.opening && canSection(user, "edit", parts.opening)}
         isAdmin={canReport(user, "administer")}
       />
       <Filters

@@ -45,7 +45,7 @@ export function ReportPartsCard({ reportId, opening, addressee, attachments, sig
               {opening.departmentName}
             </span>
           )}
-          <span className="text-xs text-slate-500">{canEditOpening ? "本部门撰写" : "由办公室撰写，与章节同样审核"}</span>
+          <span className="text-xs text-slate-500">与章节一样协作撰写、审核{canEditOpening ? "（您可编辑）" : ""}</span>
         </div>
       )}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-3">
