@@ -103,6 +103,9 @@ export function getDbHandle(): Promise<DbHandle> {
       });
       const { ensureOrganisation } = await import("@/lib/demo/ensure-organisation");
       await ensureOrganisation(handle.db);
+      // Reports made before the opening was its own section get one from their preamble.
+      const { ensureOpeningSections } = await import("@/lib/reports/opening");
+      await ensureOpeningSections(handle.db);
       return handle;
     })();
     holder[KEY].catch(() => {

@@ -25,6 +25,10 @@ export type Role = (typeof ROLES)[number];
 export const SECTION_STATES = ["draft", "in_review", "approved", "changes_requested"] as const;
 export type SectionState = (typeof SECTION_STATES)[number];
 
+/** "body": a node of the outline; "opening": the report's opening (开头), one per report, outside the outline. */
+export const SECTION_KINDS = ["body", "opening"] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
 export const REPORT_STATUSES = ["collecting", "finalized"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
@@ -114,8 +118,21 @@ export const reports = pgTable("reports", {
   title: text("title").notNull(),
   period: text("period").notNull().default(""),
   organisationName: text("organisation_name").notNull(),
-  /** Opening paragraph(s), one per line. */
+  /**
+   * Opening paragraph(s) as imported, one per line. Legacy: since the opening became its own
+   * collaborative section (`sections.kind = "opening"`), it is read only to create that section.
+   */
   preamble: text("preamble").notNull().default(""),
+  /** 主送机关, e.g. "县委、县政府" (without the final "："); "" when the report has none. */
+  addressee: text("addressee").notNull().default(""),
+  /** 附件说明: attachment names in order, without their numbers. */
+  attachments: jsonb("attachments").$type<string[]>().notNull().default([]),
+  /** 落款 signing unit; null → the organisation name. */
+  signOffUnit: text("sign_off_unit"),
+  /** 成文日期 (YYYY-MM-DD); null → the finalize date. */
+  signOffDate: date("sign_off_date", { mode: "string" }),
+  /** Placeholder marks "有意保留" on the report's own parts (lib/reports/parts-placeholders.ts keys). */
+  intendedPlaceholders: jsonb("intended_placeholders").$type<string[]>().notNull().default([]),
   deadline: date("deadline", { mode: "string" }),
   status: text("status", { enum: REPORT_STATUSES }).notNull().default("collecting"),
   version: integer("version").notNull().default(1),
@@ -134,6 +151,8 @@ export const sections = pgTable("sections", {
   id: id(),
   reportId: text("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
   parentId: text("parent_id"),
+  /** "opening" rows (level 0) are the report's opening: same room, persistence and review, but not numbered or listed. */
+  kind: text("kind", { enum: SECTION_KINDS }).notNull().default("body"),
   level: integer("level").notNull(),
   position: integer("position").notNull(),
   title: text("title").notNull(),

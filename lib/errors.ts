@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   conflict: { status: 409, close: 4409 },
   validation: { status: 422, close: 4422 },
   refused: { status: 422, close: 4422 },
+  /** Finalize refused while blanks remain; `details` lists them ({ part, text, context }). */
+  placeholders: { status: 422, close: 4422 },
   too_many_attempts: { status: 429, close: 4429 },
   /** An action repeated inside its rate limit (催报: once per department per hour). */
   rate_limited: { status: 429, close: 4429 },
@@ -23,14 +25,15 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 /**
  * An error with a code, a user-facing message, for validation the offending field, and
- * optional machine-readable `details` (e.g. `{ nextAllowedAt }` of a rate limit).
+ * optional machine-readable `details` (e.g. `{ nextAllowedAt }` of a rate limit, the blanks that
+ * refuse a finalize).
  */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -51,7 +54,7 @@ export const rateLimited = (msg: string, details?: Record<string, unknown>) => n
 
 /** The JSON error body of the API: `{ error: { code, message, field?, details? } }`. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; details?: Record<string, unknown> };
+  error: { code: ErrorCode; message: string; field?: string; details?: unknown };
 }
 
 /**
@@ -61,7 +64,7 @@ export interface ErrorBody {
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     const error: ErrorBody["error"] = { code: err.code, message: err.message, field: err.field };
-    if (err.details) error.details = err.details;
+    if (err.details !== undefined) error.details = err.details;
     return { status: err.status, body: { error } };
   }
   if (err instanceof ZodError) {

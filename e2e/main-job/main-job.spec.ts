@@ -127,6 +127,11 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
     expect((await transition(page.context().request, url, s.id, "submit")).state).toBe("in_review");
   }
 
+  // The opening is its own section, written by the coordinating office (the importing admin's 党委办公室).
+  const opening = ((await (await admin.context().request.get(`${url}/api/reports/${reportId}`)).json()) as { openingSection: { id: string } }).openingSection;
+  const office = await signedInPage(browser, url, "dwb1", "/");
+  expect((await transition(office.context().request, url, opening.id, "submit")).state).toBe("in_review");
+
   // 5. The reviewer approves one section on the review page, the rest through the API.
   const reviewer = await signedInPage(browser, url, "reviewer", `/sections/${shared.id}/review`);
   await expect(reviewer.getByTestId("review-page")).toHaveAttribute("data-state", "in_review");
@@ -135,6 +140,7 @@ test("import → assign → co-edit → review → finalize → .docx", async ({
   await expect(reviewer.getByTestId("review-page")).toHaveAttribute("data-state", "approved", { timeout: 15_000 });
   const rest = reviewed.filter((x) => x.id !== shared.id);
   for (const s of rest.slice(0, 6)) await transition(reviewer.context().request, url, s.id, "approve");
+  await transition(reviewer.context().request, url, opening.id, "approve");
 
   // 6. The preview marks what is not approved yet, and 定稿 waits for it.
   await admin.goto(`/reports/${reportId}/preview`);

@@ -15,7 +15,7 @@ import { inspectDocx } from "@/lib/export/inspect-docx";
 import { signedInPage } from "../support/auth";
 import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
-import { appendParagraph, editable, outline, saved } from "../main-job/support";
+import { appendParagraph, editable, outline, rangesOf, saved, typeOver } from "../main-job/support";
 
 const SEED = path.resolve(import.meta.dirname, "../../../shared/fixtures/seeds/enterprise-dept-2020h1.txt");
 const CHAIN = "三级审核（部门负责人→党办→分管领导会签）";
@@ -161,6 +161,19 @@ test("three-stage chain with a 会签 of two leaders, a return, a delegation, fi
   // History lists every approval with its stage; the dashboard shows all approved.
   await admin.goto(`/sections/${A.id}/history`);
   await expect(admin.getByTestId("event-stage")).toContainText(["3. 分管领导签批", "3. 分管领导签批", "2. 党办审核", "1. 部门负责人审核"]);
+  // The opening is a section of the coordinating office (党委办公室): its editor fills the blank
+  // (`、   公司党委`) and submits it, and it goes through the same chain.
+  const opening = ((await (await admin.context().request.get(`${url}/api/reports/${reportId}`)).json()) as { openingSection: { id: string } }).openingSection;
+  const writer = await signedInPage(browser, url, "dwb1", `/sections/${opening.id}`);
+  await editable(writer);
+  // The seed's blank is NBSP NBSP space between `、` and `公司党委`: replace what lies between.
+  const [before] = await rangesOf(writer, "分公司党委、");
+  const after = (await rangesOf(writer, "公司党委")).find((r) => r.from > before.to)!;
+  await typeOver(writer, { from: before.to, to: after.from }, "本");
+  await saved(writer);
+  expect((await act(writer.context().request, opening.id, "submit")).status).toBe(200);
+  for (const page of [dwbLead, office, leader1, leader2]) expect((await act(page.context().request, opening.id, "approve")).status).toBe(200);
+
   // Finalize and export the .docx.
   await admin.goto(`/reports/${reportId}/preview`);
   await admin.getByRole("button", { name: "定稿" }).click();

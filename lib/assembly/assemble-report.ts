@@ -9,6 +9,7 @@ import { prosemirrorToBlocks, textToBlocks } from "@/lib/export/blocks";
 import type { AssembledDocument, AssembledSection, Block } from "@/lib/export/types";
 import { unreadableMarker, type RenderedSection } from "@/lib/collab/render-section";
 import { getReportWithOutline, type OutlineSection } from "@/lib/reports/get-report";
+import { signOffOf } from "@/lib/reports/report-parts";
 import { currentContent, latestApprovedContent } from "./load-content";
 
 export interface AssembleOptions {
@@ -50,13 +51,15 @@ function sectionBlocks(title: string, approved: unknown, live: RenderedSection |
 
 /**
  * Builds the AssembledDocument of a report. Heading-only sections contribute only their
- * heading. `draft` is `!useApproved`; finals get no `finalVersion` here (finalize sets it).
+ * heading; the opening comes from its own section (approved version, or live text in drafts);
+ * 主送, 附件 and 落款 from the report (落款 unit: stored, else the organisation; date: stored
+ * 成文日期, else none here — finalize dates it). `draft` is `!useApproved`; finals get no `finalVersion` here (finalize sets it).
  * A section whose live text cannot be read is assembled as unreadableMarker(title).
  * @throws AppError not_found (report), refused (useApproved and a section has no approved version).
  */
 export async function assembleReport(db: DbOrTx, reportId: string, opts: AssembleOptions): Promise<AssembledDocument> {
-  const { report, sections } = await getReportWithOutline(db, reportId);
-  const reviewed = sections.filter(isReviewed);
+  const { report, sections, opening } = await getReportWithOutline(db, reportId);
+  const reviewed = [...sections.filter(isReviewed), ...(opening ? [opening] : [])];
   const approved = await latestApprovedContent(db, reviewed.filter((s) => opts.useApproved || isDone(s.state)).map((s) => s.id));
   const liveIds = opts.useApproved ? [] : reviewed.filter((s) => !approved.has(s.id)).map((s) => s.id);
   const live = await currentContent(db, liveIds);
@@ -64,6 +67,7 @@ export async function assembleReport(db: DbOrTx, reportId: string, opts: Assembl
   if (missing.length) {
     throw refused(`以下章节没有已通过的版本：${missing.map((s) => `${s.number}${s.title}`).join("、")}`);
   }
+  const sign = signOffOf(report);
   const assembled: AssembledSection[] = sections.map((s) => ({
     id: s.id,
     number: s.number,
@@ -75,8 +79,11 @@ export async function assembleReport(db: DbOrTx, reportId: string, opts: Assembl
   }));
   return {
     title: report.title,
-    organisation: report.organisationName,
-    preamble: textToBlocks(report.preamble),
+    organisation: sign.unit,
+    ...(sign.date ? { date: chineseDate(new Date(`${sign.date}T12:00:00+08:00`)) } : {}),
+    preamble: opening ? sectionBlocks(opening.title, approved.get(opening.id), live.get(opening.id)) : textToBlocks(report.preamble),
+    addressee: report.addressee,
+    attachments: report.attachments,
     sections: assembled,
     draft: !opts.useApproved,
   };

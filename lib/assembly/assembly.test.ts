@@ -23,6 +23,7 @@ describe.each(testDbTargets())("assembly and finalize on $name", (target) => {
   let reviewer: Principal;
   let reportId: string;
   let ids: string[];
+  let openingId: string;
 
   beforeAll(async () => {
     handle = await target.open();
@@ -41,6 +42,9 @@ describe.each(testDbTargets())("assembly and finalize on $name", (target) => {
     });
     reportId = created.reportId;
     ids = created.sections.map((s) => s.id);
+    openingId = created.openingId;
+    // The editors marked `X次` as intended (有意保留), so the finalize check does not count it.
+    await handle.db.update(sections).set({ intendedPlaceholders: ["x-count:X:0"] }).where(eq(sections.id, ids[1]));
   });
   afterAll(() => handle?.close());
 
@@ -64,10 +68,10 @@ describe.each(testDbTargets())("assembly and finalize on $name", (target) => {
     expect(blocksToText(doc.sections[2].blocks)).toBe("正在写的新内容。");
   });
 
-  it("refuses to finalize until every section is approved, naming the others with their numbers", async () => {
+  it("refuses to finalize (409) until every section and the opening are approved, naming the others with their numbers", async () => {
     const attempt = finalizeReport(handle.db, { reportId, actor: admin });
-    await expect(attempt).rejects.toMatchObject({ code: "refused" });
-    await expect(finalizeReport(handle.db, { reportId, actor: admin })).rejects.toThrow(/（二）畅通主动脉.*二、存在问题/);
+    await expect(attempt).rejects.toMatchObject({ code: "conflict" });
+    await expect(finalizeReport(handle.db, { reportId, actor: admin })).rejects.toThrow(/开头.*（二）畅通主动脉.*二、存在问题/);
     await expect(finalizeReport(handle.db, { reportId, actor: reviewer })).rejects.toMatchObject({ code: "forbidden" });
     const [r] = await handle.db.select().from(reports).where(eq(reports.id, reportId));
     expect(r.status).toBe("collecting");
@@ -76,6 +80,7 @@ describe.each(testDbTargets())("assembly and finalize on $name", (target) => {
   it("finalizes into 第1版 from the approved versions, then freezes the sections", async () => {
     await approveDirectly(handle.db, ids[2], reviewer.id);
     await approveDirectly(handle.db, ids[3], reviewer.id);
+    await approveDirectly(handle.db, openingId, reviewer.id);
     const [before] = await handle.db.select().from(reports).where(eq(reports.id, reportId));
     await expect(finalizeReport(handle.db, { reportId, actor: admin, expectedVersion: before.version - 1 })).rejects.toMatchObject({ code: "conflict" });
     const result = await finalizeReport(handle.db, { reportId, actor: admin, expectedVersion: before.version, now: new Date("2026-07-10T02:00:00Z") });
@@ -83,6 +88,7 @@ describe.each(testDbTargets())("assembly and finalize on $name", (target) => {
     expect(result.document).toMatchObject({ draft: false, finalVersion: 1, date: "2026年7月10日" });
     expect(blocksToText(result.document.sections[1].blocks)).toBe("学习X次。");
     expect(blocksToText(result.document.sections[2].blocks)).toBe("正在写的新内容。");
+    expect(blocksToText(result.document.preamble)).toBe("开头第一段。\n开头第二段。");
     const [after] = await handle.db.select().from(reports).where(eq(reports.id, reportId));
     expect(after).toMatchObject({ status: "finalized", version: before.version + 1 });
     await expect(assertSectionReportOpen(handle.db, ids[1])).rejects.toMatchObject({ code: "refused" });

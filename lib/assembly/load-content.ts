@@ -24,6 +24,22 @@ export async function latestApprovedContent(db: DbOrTx, sectionIds: string[]): P
 }
 
 /**
+ * The latest `kind='approved'` version's plain text of each section that has one
+ * (sectionId → text; sections without one are absent).
+ */
+export async function latestApprovedText(db: DbOrTx, sectionIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (sectionIds.length === 0) return out;
+  const rows = await db
+    .select({ sectionId: sectionVersions.sectionId, text: sectionVersions.text })
+    .from(sectionVersions)
+    .where(and(inArray(sectionVersions.sectionId, sectionIds), eq(sectionVersions.kind, "approved")))
+    .orderBy(desc(sectionVersions.number));
+  for (const row of rows) if (!out.has(row.sectionId)) out.set(row.sectionId, row.text);
+  return out;
+}
+
+/**
  * The current text of each section, rebuilt from its Yjs update log by the safe renderer.
  * Takes section ids; returns sectionId → RenderedSection (`ok: false` for an unreadable log;
  * a section without updates is an empty doc). Never throws for the content.

@@ -41,7 +41,7 @@ export async function assignSection(
     if (!parsed.success) throw validation("日期格式应为 YYYY-MM-DD", "dueDate");
   }
   await db.transaction(async (tx) => {
-    await loadForChange(tx, input.actor, input.sectionId);
+    await loadForChange(tx, input.actor, input.sectionId, true);
     if (input.departmentId) {
       const [dept] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId));
       if (!dept) throw validation("部门不存在", "departmentId");

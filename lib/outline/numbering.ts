@@ -63,8 +63,11 @@ export interface OutlineNode {
  * Numbers every node of an outline: siblings (same parent) are ordered by `position` and
  * counted per level, so a level-3 child directly under a level-1 parent still reads `1.`.
  * Returns id → label (e.g. "（二）"). Nodes whose parent is missing are treated as roots.
+ * Level-0 rows (the report's opening, `sections.kind = "opening"`) are not headings: they get
+ * no number and do not count.
  */
-export function computeNumbers(nodes: readonly OutlineNode[]): Map<string, string> {
+export function computeNumbers(allNodes: readonly OutlineNode[]): Map<string, string> {
+  const nodes = allNodes.filter((n) => n.level >= 1);
   const ids = new Set(nodes.map((n) => n.id));
   const byParent = new Map<string | null, OutlineNode[]>();
   for (const node of nodes) {

@@ -5,7 +5,7 @@
  * Invariant kept by every command: a root section has level 1 and a child's level is its
  * parent's level + 1 (so levels stay within 1..4 and numbering reads like the paper).
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { sections, type Section } from "@/db/schema";
 import { notFound, refused } from "@/lib/errors";
@@ -14,20 +14,22 @@ import { assertReport, type Principal } from "@/lib/policy";
 
 export const MAX_LEVEL = 4;
 
-/** Every section row of a report (any order). */
+/** Every outline row of a report (kind "body", any order; the opening is not in the outline). */
 export function loadSections(db: DbOrTx, reportId: string): Promise<Section[]> {
-  return db.select().from(sections).where(eq(sections.reportId, reportId));
+  return db.select().from(sections).where(and(eq(sections.reportId, reportId), eq(sections.kind, "body")));
 }
 
 /**
  * The section and all rows of its report, after checking the actor may administer the report
- * and the report is not finalized.
- * @throws AppError forbidden, not_found, refused (finalized).
+ * and the report is not finalized. The opening section is not in the outline: only commands
+ * that pass `allowOpening` (assignment) may change it.
+ * @throws AppError forbidden, not_found, refused (finalized; the opening without `allowOpening`).
  */
-export async function loadForChange(db: DbOrTx, actor: Principal, sectionId: string): Promise<{ section: Section; rows: Section[] }> {
+export async function loadForChange(db: DbOrTx, actor: Principal, sectionId: string, allowOpening = false): Promise<{ section: Section; rows: Section[] }> {
   assertReport(actor, "administer");
   const [section] = await db.select().from(sections).where(eq(sections.id, sectionId));
   if (!section) throw notFound("章节");
+  if (section.kind === "opening" && !allowOpening) throw refused("开头部分不在提纲中，不能移动、改名或删除");
   await assertReportOpen(db, section.reportId);
   return { section, rows: await loadSections(db, section.reportId) };
 }

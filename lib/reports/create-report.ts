@@ -11,6 +11,7 @@ import type { JSONContent } from "@tiptap/core";
 import { chainForNewReport } from "@/lib/chains/templates";
 import { jsonToYjsUpdate, prosemirrorJSONToText, textToProsemirrorJSON, textToYjsUpdate } from "@/lib/collab/content";
 import { findPlaceholders } from "@/lib/placeholders/find";
+import { createOpeningSection, openingDepartmentId } from "./opening";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 
@@ -19,6 +20,10 @@ export const createReportSchema = z.object({
   period: cleanTextSchema({ singleLine: true }).trim().max(40).default(""),
   organisationName: cleanTextSchema({ singleLine: true }).trim().min(1).max(100),
   preamble: z.string().max(200_000).default(""),
+  /** 主送机关 ("" none), 附件 names, 落款 (null: organisation name and finalize date). */
+  addressee: cleanTextSchema({ singleLine: true }).trim().max(200).default(""),
+  attachments: z.array(cleanTextSchema({ singleLine: true }).trim().min(1).max(300)).max(50).default([]),
+  signOff: z.object({ unit: cleanTextSchema({ singleLine: true }).trim().max(100), date: isoDate.nullish() }).nullish(),
   deadline: isoDate.nullish(),
   createdBy: z.string().nullish(),
   /** The review chain template the report copies (default: the one-stage chain). */
@@ -44,6 +49,8 @@ export type CreateReportInput = z.input<typeof createReportSchema>;
 /** The created report's id and its sections in outline order with parent links. */
 export interface CreatedReport {
   reportId: string;
+  /** The opening section (lib/reports/opening.ts), made from `preamble`. */
+  openingId: string;
   sections: { id: string; parentId: string | null; level: number; position: number; title: string; departmentId: string | null }[];
 }
 
@@ -53,6 +60,7 @@ export interface CreatedReport {
  * The report copies its review chain from `chainTemplateId` (later template edits do not
  * change it). With `keepImported`, each non-empty body is also kept as the section's imported
  * text (`sections.imported_text/json`): the "last period" that 与上期对比 and the reference show.
+ * The opening becomes its own section (lib/reports/opening.ts) from `preamble`.
  * @throws ZodError on invalid input; AppError validation (unknown chain template).
  */
 export async function createReport(db: Db, input: CreateReportInput): Promise<CreatedReport> {
@@ -65,8 +73,13 @@ export async function createReport(db: Db, input: CreateReportInput): Promise<Cr
         title: data.title, period: data.period, organisationName: data.organisationName,
         preamble: data.preamble, deadline: data.deadline ?? null, createdBy: data.createdBy ?? null,
         reviewChain: chain.stages, reviewChainName: chain.name,
+        addressee: data.addressee, attachments: data.attachments,
+        signOffUnit: data.signOff?.unit || null, signOffDate: data.signOff?.date ?? null,
       })
       .returning();
+    const openingId = await createOpeningSection(tx, {
+      reportId: report.id, text: data.preamble, departmentId: await openingDepartmentId(tx, data.createdBy), dueDate: data.deadline ?? null,
+    });
     const stack: { id: string; level: number }[] = [];
     const childCount = new Map<string | null, number>();
     const created: CreatedReport["sections"] = [];
@@ -95,6 +108,6 @@ export async function createReport(db: Db, input: CreateReportInput): Promise<Cr
       stack.push({ id: row.id, level });
       created.push({ id: row.id, parentId, level, position, title: row.title, departmentId: row.departmentId });
     }
-    return { reportId: report.id, sections: created };
+    return { reportId: report.id, openingId, sections: created };
   });
 }

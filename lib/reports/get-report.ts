@@ -21,11 +21,20 @@ export interface OutlineSection extends Section {
 
 export interface ReportWithOutline {
   report: Report;
+  /** The outline (kind "body"), in reading order with numbers. */
   sections: OutlineSection[];
+  /** The report's opening section (kind "opening", number ""), null for a report made before it existed. */
+  opening: OutlineSection | null;
+}
+
+/** True for the report's opening section (not part of the outline). */
+export function isOpening(section: Pick<Section, "kind">): boolean {
+  return section.kind === "opening";
 }
 
 /**
- * The report and its outline.
+ * The report, its outline (body sections only: the opening is not numbered, moved or listed)
+ * and its opening section.
  * @throws AppError not_found.
  */
 export async function getReportWithOutline(db: DbOrTx, reportId: string): Promise<ReportWithOutline> {
@@ -37,7 +46,10 @@ export async function getReportWithOutline(db: DbOrTx, reportId: string): Promis
     .leftJoin(departments, eq(sections.departmentId, departments.id))
     .where(eq(sections.reportId, reportId))
     .orderBy(asc(sections.position));
-  return { report, sections: numberOutline(rows.map((r) => ({ ...r.section, departmentName: r.departmentName, departmentColor: r.departmentColor }))) };
+  const all = rows.map((r) => ({ ...r.section, departmentName: r.departmentName, departmentColor: r.departmentColor }));
+  const openingRow = all.find(isOpening);
+  const opening: OutlineSection | null = openingRow ? { ...openingRow, number: "", hasChildren: false, headingOnly: false } : null;
+  return { report, sections: numberOutline(all.filter((s) => !isOpening(s))), opening };
 }
 
 /** Adds numbers and child flags to raw section rows and sorts them in reading order. */

@@ -17,6 +17,10 @@ export interface ImportedReportInput {
   period?: string;
   deadline?: string | null;
   preamble: string;
+  /** 主送机关, 附件 names and 落款 recognised in the file (ImportResult of lib/import). */
+  addressee?: string;
+  attachments?: string[];
+  signOff?: { unit: string; date: string | null } | null;
   sections: { level: number; title: string; body: string; departmentId?: string | null; dueDate?: string | null }[];
   /** Assign every section except grouping headings to this department (before per-section ones). */
   assignAllDepartmentId?: string | null;
@@ -40,6 +44,9 @@ export async function createImportedReport(db: Db, input: ImportedReportInput): 
     period: input.period ?? guessPeriod(input.title),
     organisationName: org.name,
     preamble: input.preamble,
+    addressee: input.addressee ?? "",
+    attachments: input.attachments ?? [],
+    signOff: input.signOff ?? null,
     deadline: input.deadline || null,
     createdBy: input.createdBy ?? null,
     chainTemplateId: input.chainTemplateId ?? null,

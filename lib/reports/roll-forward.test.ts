@@ -34,6 +34,7 @@ describe.each(testDbTargets())("roll forward on $name", (target) => {
   let gh: string;
   let source: string;
   let ids: string[];
+  let openingId: string;
 
   beforeAll(async () => {
     h = await target.open();
@@ -53,6 +54,7 @@ describe.each(testDbTargets())("roll forward on $name", (target) => {
     });
     source = created.reportId;
     ids = created.sections.map((s) => s.id);
+    openingId = created.openingId;
     await h.db.update(reports).set({ reviewChain: CHAIN, reviewChainName: "两级" }).where(eq(reports.id, source));
   });
   afterAll(() => h?.close());
@@ -60,7 +62,7 @@ describe.each(testDbTargets())("roll forward on $name", (target) => {
   it("refuses while the report is still collecting, and refuses non-admins", async () => {
     await expect(rollForwardReport(h.db, { reportId: source, actor: admin, title: "下期", period: "2026年下半年" }))
       .rejects.toMatchObject({ code: "refused", message: "只有已定稿的总结才能开始下一期" });
-    for (const id of ids.slice(1)) await approveDirectly(h.db, id, reviewer.id);
+    for (const id of [openingId, ...ids.slice(1)]) await approveDirectly(h.db, id, reviewer.id);
     await finalizeReport(h.db, { reportId: source, actor: admin });
     await expect(rollForwardReport(h.db, { reportId: source, actor: reviewer, title: "下期", period: "2026年下半年" }))
       .rejects.toMatchObject({ code: "forbidden" });
@@ -78,6 +80,9 @@ describe.each(testDbTargets())("roll forward on $name", (target) => {
     expect(ids.map((id) => byPrev.get(id)?.title)).toEqual(["上半年工作成效", "筑牢主阵地", "工会工作", "下半年安排"]);
     expect(ids.map((id) => byPrev.get(id)?.departmentId ?? null)).toEqual([null, dqb, gh, dqb]);
     expect(ids.map((id) => byPrev.get(id)?.dueDate)).toEqual(["2026-12-30", "2026-12-20", "2027-02-28", "2026-12-30"]);
+    // The opening stays the opening (level 0, outside the outline), linked to last period's.
+    expect(byPrev.get(openingId)).toMatchObject({ kind: "opening", level: 0 });
+    expect(rows.filter((s) => s.kind === "opening")).toHaveLength(1);
     const heading = byPrev.get(ids[0])!;
     expect(byPrev.get(ids[1])!.parentId).toBe(heading.id);
     expect(rows.every((s) => s.state === "draft")).toBe(true);

@@ -57,6 +57,8 @@ export async function rollForwardReport(db: Db, input: RollForwardInput): Promis
         title: body.title, period: body.period, organisationName: source.organisationName,
         deadline: shiftDate(source.deadline, months), createdBy: input.actor.id, previousReportId: source.id,
         reviewChain: source.reviewChain, reviewChainName: source.reviewChainName,
+        // 主送, 附件 and the signing unit carry over; the 成文日期 is the new period's (finalize date).
+        addressee: source.addressee, attachments: source.attachments, signOffUnit: source.signOffUnit,
       })
       .returning({ id: reports.id });
     // Parents before children (level order), so every parent id is mapped when its children come.
@@ -70,6 +72,7 @@ export async function rollForwardReport(db: Db, input: RollForwardInput): Promis
         .values({
           reportId: created.id, parentId, level: s.level, position: s.position, title: s.title,
           departmentId: s.departmentId, dueDate: shiftDate(s.dueDate, months), previousSectionId: s.id,
+          kind: s.kind, // the opening (开头) stays the opening, with last period's opening as its reference
         })
         .returning({ id: sections.id });
       await tx.insert(sectionUpdates).values({ sectionId: row.id, update: textToYjsUpdate("") });

@@ -40,7 +40,7 @@ export async function reviewInbox(db: DbOrTx, user: Principal): Promise<InboxIte
     const review = facts.get(s.id)!;
     if (!canSection(user, APPROVING_EVENT, { departmentId: s.departmentId, state: s.state, review })) continue;
     if (!numbersByReport.has(s.reportId)) {
-      numbersByReport.set(s.reportId, computeNumbers(await db.select().from(sections).where(eq(sections.reportId, s.reportId))));
+      numbersByReport.set(s.reportId, computeNumbers(await db.select().from(sections).where(and(eq(sections.reportId, s.reportId), eq(sections.kind, "body")))));
     }
     items.push({
       sectionId: s.id, reportId: s.reportId, reportTitle, title: s.title, number: numbersByReport.get(s.reportId)!.get(s.id) ?? "",

@@ -30,8 +30,8 @@ export interface SectionView extends OutlineSection {
  */
 export async function getSectionView(db: DbOrTx, sectionId: string): Promise<SectionView> {
   const row = await getSection(db, sectionId);
-  const { report, sections: outline } = await getReportWithOutline(db, row.section.reportId);
-  const section = outline.find((s) => s.id === sectionId);
+  const { report, sections: outline, opening } = await getReportWithOutline(db, row.section.reportId);
+  const section = opening?.id === sectionId ? opening : outline.find((s) => s.id === sectionId);
   if (!section) throw notFound("章节");
   const content = await readSectionContent(db, sectionId);
   const placeholders = content.ok ? countPlaceholders(content.text, section.intendedPlaceholders) : 0;

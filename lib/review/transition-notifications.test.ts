@@ -98,7 +98,7 @@ describe.each(testDbTargets())("notifications of review transitions on $name", (
 
   it("tells everyone involved when the report is finalized and reopened", async () => {
     const [r] = await db.select().from(reports);
-    await expect(finalizeReport(db, { reportId: r.id, actor: await as("admin") })).rejects.toMatchObject({ code: "refused" });
+    await expect(finalizeReport(db, { reportId: r.id, actor: await as("admin") })).rejects.toMatchObject({ code: "conflict" });
     expect(await fresh()).toEqual([]); // a refused finalize notifies nobody
     const admin = await userId(db, "admin");
     for (const s of await db.select().from(sections).where(eq(sections.reportId, r.id))) {

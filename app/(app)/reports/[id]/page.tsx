@@ -3,7 +3,8 @@
  * last activity and placeholders; progress per department and overall; filters by state and
  * department (`?state=&dept=`, editors default to their own department); toolbar links to the
  * preview, outline and export for reviewers/admins; 开始下一期 on a finalized report (admins)
- * and a link to the previous period's report; per department the days left and 催报.
+ * and a link to the previous period's report; per department the days left and 催报; the
+ * report's own parts (opening, 主送, 附件, 落款, blanks per part).
  */
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -11,7 +12,7 @@ import { orNotFound } from "@/app/_server/or-not-found";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { chaseBoard } from "@/lib/chase/chase-board";
-import { canReport } from "@/lib/policy";
+import { canReport, canSection } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
 import { reviewInbox } from "@/lib/review/inbox";
 import { guessPeriod } from "@/lib/reports/import-plan";
@@ -22,6 +23,9 @@ import { Filters } from "./_dashboard/filters";
 import { ProgressBars } from "./_dashboard/progress-bars";
 import { RollForwardDialog } from "./_dashboard/roll-forward-dialog";
 import { SectionTable } from "./_dashboard/section-table";
+import { ReportPartsCard } from "./_dashboard/report-parts";
+import { loadReportParts } from "@/lib/reports/report-parts";
+import { countByPart } from "@/lib/reports/parts-placeholders";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +45,7 @@ export default async function ReportPage({
   const db = await getDb();
   const dash = await orNotFound(getDashboard(db, id, { state, dept }));
   const { report } = dash;
+  const parts = await loadReportParts(db, id);
   const now = new Date();
 
   return (
@@ -67,6 +72,12 @@ export default async function ReportPage({
       </div>
       <ProgressBars overall={dash.overall} departments={dash.departments} />
       <DepartmentChase reportId={id} board={await chaseBoard(db, id, now)} now={now} canChase={canReport(user, "administer") && isReportOpen(report.status)} />
+      <ReportPartsCard
+        reportId={id} opening={parts.opening} addressee={report.addressee} attachments={report.attachments} signOff={parts.signOff}
+        counts={countByPart(parts.placeholders)} canReadOpening={!!parts.opening && canSection(user, "read", parts.opening)}
+        canEditOpening={!!parts.opening && canSection(user, "edit", parts.opening)}
+        isAdmin={canReport(user, "administer")}
+      />
       <Filters
         departments={dash.departments.filter((d) => d.departmentId).map((d) => ({ id: d.departmentId!, name: d.name }))}
         state={state ?? ""}

@@ -63,6 +63,13 @@ const createSchema = z.object({
   deadline: isoDateOrEmpty,
   preamble: cleanTextSchema().max(200_000),
   tables: z.array(tableSchema).max(200, "表格过多").default([]),
+  /** 主送机关, 附件 names and 落款 recognised in the file (and edited in the wizard). */
+  addressee: cleanTextSchema({ singleLine: true }).trim().max(200, "主送机关过长").default(""),
+  attachments: z.array(cleanTextSchema({ singleLine: true }).trim().min(1, "附件名称不能为空").max(300, "附件名称过长")).max(50, "附件过多").default([]),
+  signOff: z.object({
+    unit: cleanTextSchema({ singleLine: true }).trim().max(100, "落款单位过长"),
+    date: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "成文日期格式应为 YYYY-MM-DD").nullish(),
+  }).nullish(),
   /** Review chain template to copy ("" = the default one-stage chain). */
   chainTemplateId: z.string().optional(),
   sections: z
@@ -84,7 +91,8 @@ export async function createFromImport(input: CreateFromImportInput): Promise<Ac
   const result = await runAction(createSchema, input, async (data, user) => {
     assertReport(user, "administer", undefined, "只有管理员可以创建总结");
     const created = await createImportedReport(await getDb(), {
-      title: data.title, period: data.period, deadline: data.deadline || null, preamble: data.preamble, createdBy: user.id, tables: data.tables, chainTemplateId: data.chainTemplateId || null,
+      title: data.title, period: data.period, deadline: data.deadline || null, preamble: data.preamble, createdBy: user.id,
+      addressee: data.addressee, attachments: data.attachments, signOff: data.signOff ? { unit: data.signOff.unit, date: data.signOff.date || null } : null, tables: data.tables, chainTemplateId: data.chainTemplateId || null,
       sections: data.sections.map((s) => ({ ...s, departmentId: s.departmentId || null, dueDate: s.dueDate || null })),
     });
     reportId = created.reportId;

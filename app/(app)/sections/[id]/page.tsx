@@ -29,8 +29,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const db = await getDb();
   const [row] = await db.select({ reportId: sections.reportId }).from(sections).where(eq(sections.id, id));
   if (!row) notFound();
-  const { report, sections: outline } = await getReportWithOutline(db, row.reportId);
-  const section = outline.find((s) => s.id === id);
+  const { report, sections: outline, opening } = await getReportWithOutline(db, row.reportId);
+  const section = opening?.id === id ? opening : outline.find((s) => s.id === id);
   if (!section) notFound();
   if (!canSection(user, "read", section)) forbidden();
   const readable = (await readSectionContent(db, id)).ok;
@@ -42,7 +42,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         <nav className="text-sm text-slate-500" aria-label="位置">
           <Link href={`/reports/${report.id}`} className="hover:text-brand-700 hover:underline" data-testid="report-link">{report.title}</Link>
           <span className="mx-1.5">/</span>
-          <span>章节</span>
+          <span>{section.kind === "opening" ? "开头" : "章节"}</span>
         </nav>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold text-slate-900" data-testid="section-title">{section.number}{section.title}</h1>

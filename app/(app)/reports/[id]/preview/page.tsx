@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { assembleReport } from "@/lib/assembly/assemble-report";
 import { getFinal, listFinals } from "@/lib/assembly/finals";
 import { canReport } from "@/lib/policy";
-import { getReportWithOutline } from "@/lib/reports/get-report";
+import { PART_LABELS } from "@/lib/reports/parts-placeholders";
+import { loadReportParts } from "@/lib/reports/report-parts";
 import { isDone, isReportOpen } from "@/lib/workflow/vocabulary";
 import { compareWithPrevious } from "@/lib/reports/compare-previous";
 import { Paper } from "./paper";
@@ -27,7 +28,7 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const { compare } = await searchParams;
   const db = await getDb();
-  const { report, sections } = await orNotFound(getReportWithOutline(db, id));
+  const { report, sections, opening, placeholders } = await orNotFound(loadReportParts(db, id));
   const finalized = !isReportOpen(report.status);
   const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
   const finals = await listFinals(db, id);
@@ -37,6 +38,12 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
   // 与上期对比 is offered when a section has a last period (rolled forward, or imported).
   const hasPrevious = sections.some((s) => s.previousSectionId || s.importedText);
   const comparing = hasPrevious && compare === "previous";
+  const openingPending = opening && !isDone(opening.state) ? ["开头（导语）"] : [];
+  const titleOf = new Map(sections.map((s) => [s.id, `${s.number}${s.title}`]));
+  const blanks = placeholders.map((p) => ({
+    key: p.key, text: p.text, context: p.context,
+    where: p.sectionId ? `${PART_LABELS[p.part]} · ${titleOf.get(p.sectionId) ?? ""}` : PART_LABELS[p.part],
+  }));
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -61,7 +68,7 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
           {comparing ? <PreviousComparison sections={(await compareWithPrevious(db, id)).sections} /> : <Paper doc={doc} headingOnly={headingOnly} />}
         </div>
         {canReport(user, "finalize") ? (
-          <Toolbar reportId={id} version={report.version} finalized={finalized} pending={pending}
+          <Toolbar reportId={id} version={report.version} finalized={finalized} pending={[...openingPending, ...pending]} blanks={blanks}
             finals={finals.map((f) => ({ number: f.number, createdAt: time(f.createdAt), createdByName: f.createdByName }))} />
         ) : (
           <aside className="card p-4 text-sm text-slate-500">审核人可随时预览全文；定稿和导出由管理员进行。</aside>

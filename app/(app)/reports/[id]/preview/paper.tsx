@@ -2,6 +2,7 @@
  * The assembled document rendered like the printed paper: title, 主送, opening, every section
  * with its number, 附件说明 and 落款 (date in Arabic numerals), in a 仿宋-like serif. Sections not yet approved are tinted and carry their state.
  */
+import { attachmentLines } from "@/lib/export/attachments";
 import type { AssembledDocument, Block, TableCell } from "@/lib/export/types";
 import { isDone, stateLabel } from "@/lib/workflow/vocabulary";
 import { printedDate } from "@/lib/text/cn-date";

@@ -9,13 +9,16 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { finalizeAction, reopenAction } from "./actions";
+import { markPartPlaceholderAction } from "../settings/actions";
 
 export interface FinalRow { number: number; createdAt: string; createdByName: string | null }
+/** A blank that refuses 定稿: where (part, section), the blank and its quoted context, its key for 有意保留. */
+export interface BlankRow { key: string; where: string; text: string; context: string }
 
 const FORMATS = [["docx", "Word"], ["md", "Markdown"], ["html", "HTML"]] as const;
 
-export function Toolbar({ reportId, version, finalized, pending, finals }: {
-  reportId: string; version: number; finalized: boolean; pending: string[]; finals: FinalRow[];
+export function Toolbar({ reportId, version, finalized, pending, blanks, finals }: {
+  reportId: string; version: number; finalized: boolean; pending: string[]; blanks: BlankRow[]; finals: FinalRow[];
 }) {
   const router = useRouter();
   const [busy, start] = useTransition();
@@ -44,12 +47,29 @@ export function Toolbar({ reportId, version, finalized, pending, finals }: {
         ) : (
           <>
             <ConfirmDialog
-              trigger={<button className="btn btn-primary w-full" disabled={busy || pending.length > 0}>定稿</button>}
+              trigger={<button className="btn btn-primary w-full" disabled={busy || pending.length > 0 || blanks.length > 0}>定稿</button>}
               title="确定定稿吗？"
               description="定稿后，所有章节按已通过的文字合成正式文本（新的一版定稿），各章节不能再修改；如需修改，管理员可在本页「重新打开」。"
               confirmLabel="确认定稿"
               onConfirm={() => act(() => finalizeAction({ reportId, version }), false)}
             />
+            {blanks.length > 0 && (
+              <div className="text-xs text-amber-900" data-testid="finalize-blanks" role="alert">
+                <p className="font-medium">还有 {blanks.length} 处待补充内容，不能定稿：</p>
+                <ul className="mt-1 space-y-1.5">
+                  {blanks.map((b) => (
+                    <li key={b.key} className="rounded bg-amber-50 px-2 py-1" data-testid="finalize-blank">
+                      <span className="font-medium">{b.where}</span>：“{b.context}”
+                      <span className="ml-1 text-amber-700">（{b.text.trim() ? b.text : "空格"}）</span>
+                      <button type="button" className="ml-1 text-brand-700 hover:underline" disabled={busy}
+                        onClick={() => act(() => markPartPlaceholderAction({ reportId, key: b.key, intended: true }), true)}>
+                        标记为有意保留
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {pending.length > 0 && (
               <div className="text-xs text-amber-800" data-testid="finalize-blocked">
                 还有 {pending.length} 个章节未通过审核，暂不能定稿：
