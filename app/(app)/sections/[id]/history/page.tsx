@@ -10,12 +10,11 @@ import { canSection } from "@/lib/policy";
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { getVersionByNumber, listReviewEvents, listVersions } from "@/lib/review/history";
 import { getSectionView } from "@/lib/review/section-view";
-import { eventLabel, isStaged, stateLabel, VERSION_KIND_LABELS } from "@/lib/workflow/vocabulary";
+import { versionLabels } from "@/lib/review/version-label";
+import { eventLabel, isStaged, stateLabel } from "@/lib/workflow/vocabulary";
 import { StateBadge } from "../sidebar/state-badge";
 
 export const dynamic = "force-dynamic";
-
-const KIND_LABELS = VERSION_KIND_LABELS;
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> }) {
   const user = await requirePageUser();
@@ -27,6 +26,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   if (!canSection(user, "read", section)) forbidden();
   const [events, versions] = [await listReviewEvents(db, id), await listVersions(db, id)];
   const shown = version && /^\d+$/.test(version) ? await getVersionByNumber(db, id, Number(version)) : null;
+  const labels = versionLabels(versions);
+  const label = (versionId: string | null) => (versionId ? labels.get(versionId)?.label ?? "" : "");
   const back = user.role === "editor" || !isStaged(section.state) ? `/sections/${id}` : `/sections/${id}/review`;
 
   return (
@@ -54,7 +55,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                     <td className="whitespace-nowrap text-xs" data-testid="event-stage">{e.stage ? `${e.stage}. ${e.stageName ?? ""}` : ""}</td>
                     <td className="whitespace-nowrap text-xs">{stateLabel(e.fromState)} → {stateLabel(e.toState)}</td>
                     <td className="whitespace-pre-wrap text-xs">{e.comment ?? ""}</td>
-                    <td>{e.versionNumber ? <Link className="text-brand-700 hover:underline" href={`?version=${e.versionNumber}`}>第 {e.versionNumber} 版</Link> : ""}</td>
+                    <td className="whitespace-nowrap">{e.versionNumber ? <Link className="text-brand-700 hover:underline" href={`?version=${e.versionNumber}`}>{label(e.versionId)}</Link> : ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -69,7 +70,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             <ul className="divide-y divide-slate-100 text-sm" data-testid="version-list">
               {versions.map((v) => (
                 <li key={v.id} className={`flex items-center justify-between px-4 py-2 ${shown?.id === v.id ? "bg-brand-50" : ""}`}>
-                  <Link href={`?version=${v.number}`} className="text-brand-700 hover:underline">第 {v.number} 版 · {KIND_LABELS[v.kind]}</Link>
+                  <Link href={`?version=${v.number}`} className="text-brand-700 hover:underline" data-testid="version-label">{label(v.id)}</Link>
                   <span className="text-xs text-slate-500">{v.authorName} · {formatDateTime(v.createdAt)} · {v.chars} 字</span>
                 </li>
               ))}
@@ -77,10 +78,10 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           )}
         </section>
       </div>
-      {version && !shown && <p className="text-sm text-red-600">没有第 {version} 版。</p>}
+      {version && !shown && <p className="text-sm text-red-600">没有这个版本。</p>}
       {shown && (
         <section className="card" data-testid="version-text">
-          <h2 className="border-b border-slate-200 px-4 py-2 font-medium">第 {shown.number} 版 · {KIND_LABELS[shown.kind]}（{formatDateTime(shown.createdAt)}）</h2>
+          <h2 className="border-b border-slate-200 px-4 py-2 font-medium">{label(shown.id)}（{formatDateTime(shown.createdAt)}）</h2>
           <div className="whitespace-pre-wrap px-6 py-4 font-serif text-base leading-8">{shown.text}</div>
         </section>
       )}

@@ -48,9 +48,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const staged = isStaged(section.state);
   const stage = section.review.chain[section.review.stage - 1];
   const previous = staged && section.review.stage > 1 ? section.review.chain[section.review.stage - 2]?.name : null;
-  const baseLabel = view.base
-    ? `与上次审核的第 ${view.base.number} 版相比：新增 ${view.stats.added} 字，删除 ${view.stats.removed} 字`
-    : "首次审核：全文均为新增内容";
+  const baseLabel = view.caption;
   const mayApprove = events.includes(APPROVING_EVENT);
   const refusal = staged && !mayApprove ? eventRefusal(user, APPROVING_EVENT, section) : null;
 
@@ -73,7 +71,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           <div className="space-y-2 lg:col-span-2">
             <p className="text-xs text-slate-500">
-              审核对象：第 {view.submitted.number} 版，提交于 {formatDateTime(view.submitted.createdAt)}
+              审核对象：<span data-testid="review-version">{view.submittedLabel}</span>，提交于 {formatDateTime(view.submitted.createdAt)}
             </p>
             <TextPanel sectionId={id} diff={view.diff} text={view.submitted.text} baseLabel={baseLabel} canComment={canSection(user, "comment", section)} />
           </div>

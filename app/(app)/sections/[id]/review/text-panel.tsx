@@ -34,7 +34,7 @@ export function TextPanel({
       <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm">
         <button type="button" className={`btn ${mode === "diff" ? "btn-primary" : ""}`} onClick={() => setMode("diff")}>修改对比</button>
         <button type="button" className={`btn ${mode === "full" ? "btn-primary" : ""}`} onClick={() => setMode("full")}>提交稿全文</button>
-        <span className="ml-2 text-xs text-slate-500">{mode === "diff" ? baseLabel : "选中文字可添加批注"}</span>
+        <span className="ml-2 text-xs text-slate-500" data-testid="diff-caption">{mode === "diff" ? baseLabel : "选中文字可添加批注"}</span>
         {mode === "diff" && (
           <span className="ml-auto flex gap-2 text-xs">
             <span className="rounded bg-green-100 px-1 text-green-900 underline decoration-green-600">新增</span>

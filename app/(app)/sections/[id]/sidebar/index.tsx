@@ -10,14 +10,14 @@ import type { CurrentUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { listComments } from "@/lib/comments/comments";
 import { availableEvents, canSection } from "@/lib/policy";
-import { listReviewEvents } from "@/lib/review/history";
+import { listReviewEvents, listVersions } from "@/lib/review/history";
 import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
 import { sectionPlaceholders } from "@/lib/review/intended-placeholders";
 import { getSectionView } from "@/lib/review/section-view";
-import { EVENT_META, isDone, isStaged, STATE_META, VERSION_KIND_LABELS } from "@/lib/workflow/vocabulary";
+import { EVENT_META, isDone, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
+import { versionLabel } from "@/lib/review/version-label";
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { todayIso } from "@/lib/reports/dashboard";
-import { latestVersion } from "@/lib/review/versions";
 import { CommentList } from "./comment-list";
 import { LiveRefresh } from "./live-refresh";
 import { PlaceholderList } from "./placeholder-list";
@@ -29,9 +29,9 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
   const db = await getDb();
   const section = await getSectionView(db, sectionId);
   if (!canSection(user, "read", section)) return null;
-  const [placeholders, comments, events, submitted, drafts] = [
+  const [placeholders, comments, events, versions, drafts] = [
     await sectionPlaceholders(db, sectionId), await listComments(db, sectionId),
-    await listReviewEvents(db, sectionId), await latestVersion(db, sectionId),
+    await listReviewEvents(db, sectionId), await listVersions(db, sectionId),
     await listRejectedDrafts(db, sectionId, user),
   ];
   const allowed = availableEvents(user, section, section.report);
@@ -52,7 +52,7 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
           <dt>当前版本</dt>
-          <dd data-testid="section-version">{submitted ? `第 ${submitted.number} 版（${VERSION_KIND_LABELS[submitted.kind]}）` : "尚未提交"}</dd>
+          <dd data-testid="section-version">{versions[0] ? versionLabel(versions, versions[0].id) : "尚未提交"}</dd>
           {stage && section.review.chain.length > 1 && (
             <>
               <dt>审核环节</dt>
