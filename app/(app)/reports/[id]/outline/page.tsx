@@ -36,7 +36,7 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
         departments={departments.map((d) => ({ id: d.id, name: d.name }))}
         sections={sections.map((s) => ({
           id: s.id, parentId: s.parentId, level: s.level, number: s.number, title: s.title, departmentId: s.departmentId ?? "",
-          dueDate: s.dueDate ?? "", headingOnly: s.headingOnly, stateLabel: s.headingOnly ? "" : stateLabel(s.state),
+          dueDate: s.dueDate ?? "", wordLimit: s.wordLimit, headingOnly: s.headingOnly, stateLabel: s.headingOnly ? "" : stateLabel(s.state),
         }))}
       />
     </div>
