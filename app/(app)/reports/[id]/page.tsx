@@ -11,6 +11,7 @@ import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { canReport } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
+import { limitLabel } from "@/lib/text/word-limit";
 import { reviewInbox } from "@/lib/review/inbox";
 import { isReportOpen, REPORT_STATUS_META } from "@/lib/workflow/vocabulary";
 import { Filters } from "./_dashboard/filters";
@@ -56,6 +57,16 @@ export default async function ReportPage({
         </div>
       </div>
       <ProgressBars overall={dash.overall} departments={dash.departments} />
+      {dash.overLimit.length > 0 && (
+        <div className="card border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="over-limit">
+          <p className="font-medium">{dash.overLimit.length} 个章节超出字数要求：</p>
+          <ul className="mt-1 space-y-0.5 text-xs">
+            {dash.overLimit.map((s) => (
+              <li key={s.id}>{s.number}{s.title}（{s.departmentName ?? "未分配"}）：{s.words.words} 字，{limitLabel(s.words.limit)}，超出 {s.words.excess} 字</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Filters
         departments={dash.departments.filter((d) => d.departmentId).map((d) => ({ id: d.departmentId!, name: d.name }))}
         state={state ?? ""}

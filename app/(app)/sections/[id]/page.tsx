@@ -14,6 +14,7 @@ import { canAdminister, canSection } from "@/lib/policy";
 import { unreadableMarker } from "@/lib/collab/render-section";
 import { readSectionContent } from "@/lib/review/section-doc";
 import { getReportWithOutline } from "@/lib/reports/get-report";
+import { limitLabel } from "@/lib/text/word-limit";
 import { SectionEditor } from "./editor/section-editor";
 import { StateBadge } from "./editor/state-badge";
 import { UnreadablePanel } from "./editor/unreadable-panel";
@@ -48,6 +49,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
           )}
           <StateBadge sectionId={section.id} initial={section.state} />
           {section.dueDate && <span className="text-sm text-slate-500">截止 {section.dueDate}</span>}
+          {section.wordLimit && <span className="text-sm text-slate-500" data-testid="word-limit">字数要求：{limitLabel(section.wordLimit)}</span>}
         </div>
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
@@ -57,6 +59,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             user={{ id: user.id, name: user.name, color: user.departmentColor }}
             initialState={section.state}
             intended={section.intendedPlaceholders}
+            wordLimit={section.wordLimit}
           />
         ) : (
           <UnreadablePanel sectionId={section.id} marker={unreadableMarker(section.title)} canRestore={canAdminister(user)} />

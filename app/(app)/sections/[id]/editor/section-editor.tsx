@@ -19,9 +19,11 @@ export interface SectionEditorProps {
   user: { id: string; name: string; color: string };
   initialState: string;
   intended: string[];
+  /** 字数要求 (字) or null: shown live against the count. */
+  wordLimit?: number | null;
 }
 
-export function SectionEditor({ sectionId, user, initialState, intended }: SectionEditorProps) {
+export function SectionEditor({ sectionId, user, initialState, intended, wordLimit = null }: SectionEditorProps) {
   // Carets in the person's own colour (two editors of one department differ); the
   // department colour rings their presence chip.
   const caretColor = personColor(user.id);
@@ -60,7 +62,7 @@ export function SectionEditor({ sectionId, user, initialState, intended }: Secti
           后自动同步。
         </div>
       )}
-      <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} refused={!!refusal} />
+      <StatusLine status={snapshot.status} state={snapshot.state} words={words} wordLimit={wordLimit} placeholders={placeholders} refused={!!refusal} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { delegateCandidates } from "@/lib/review/delegates";
 import { listReviewEvents } from "@/lib/review/history";
 import { reviewInbox } from "@/lib/review/inbox";
 import { getReviewView } from "@/lib/review/review-view";
+import { submittedWordLimitWarning } from "@/lib/review/word-limit-warning";
 import { getSectionView } from "@/lib/review/section-view";
 import { chainSteps } from "@/lib/review/stage-view";
 import { APPROVING_EVENT, DELEGATING_EVENT, stepFor } from "@/lib/workflow";
@@ -42,6 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const approverOfChain = section.review.approvals.some((a) => a.approverId === user.id) || user.lead;
   if (!canSection(user, "read", section) || (user.role === "editor" && decisions.length === 0 && !approverOfChain)) forbidden();
   const view = await getReviewView(db, section);
+  const overLimit = await submittedWordLimitWarning(db, id);
   const [comments, history, inbox] = [await listComments(db, id), await listReviewEvents(db, id), await reviewInbox(db, user)];
   const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
   const next = inbox.find((i) => i.sectionId !== id);
@@ -81,6 +83,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <p className="text-xs text-slate-600">
                 待补充内容：<span data-testid="review-placeholders">{countPlaceholders(view.submitted.text, section.intendedPlaceholders)}</span> 处
               </p>
+              {overLimit && <p className="rounded bg-amber-50 p-2 text-xs text-amber-900" data-testid="over-limit-warning">{overLimit}</p>}
               {decisions.filter((e) => e !== DELEGATING_EVENT).map((e) => (
                 <TransitionForm
                   key={e} sectionId={id} event={e} version={section.version} comment={EVENT_META[e].comment ?? undefined}

@@ -16,6 +16,7 @@ import { sectionPlaceholders } from "@/lib/review/intended-placeholders";
 import { getSectionView } from "@/lib/review/section-view";
 import { EVENT_META, isDone, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
 import { versionLabel } from "@/lib/review/version-label";
+import { submittedWordLimitWarning } from "@/lib/review/word-limit-warning";
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { todayIso } from "@/lib/reports/dashboard";
 import { CommentList } from "./comment-list";
@@ -34,6 +35,8 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
     await listReviewEvents(db, sectionId), await listVersions(db, sectionId),
     await listRejectedDrafts(db, sectionId, user),
   ];
+  // 字数要求 is advice: a submission over it goes through and says so here, to editors and reviewers.
+  const overLimit = isStaged(section.state) || isDone(section.state) ? await submittedWordLimitWarning(db, sectionId) : null;
   const allowed = availableEvents(user, section, section.report);
   const here = allowed.filter((e) => !EVENT_META[e].onReviewPage);
   // The latest event, when it returned the section to the editors with a reason (退回意见).
@@ -62,6 +65,11 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
           <dt>截止日期</dt>
           <dd>{section.dueDate ?? "未设置"}{overdue && <span className="ml-1 badge bg-red-100 text-red-700">逾期</span>}</dd>
         </dl>
+        {overLimit && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900" role="status" data-testid="over-limit-warning">
+            {overLimit}。字数要求只作提醒，不影响提交。
+          </p>
+        )}
         {STATE_META[section.state].lockedHint && user.role === "editor" && (
           <p className="rounded bg-slate-50 p-2 text-xs text-slate-600">{STATE_META[section.state].lockedHint}</p>
         )}
