@@ -17,6 +17,8 @@ export interface OutlineSection extends Section {
   hasChildren: boolean;
   /** A heading that only groups its children (has children, no department): not reviewed. */
   headingOnly: boolean;
+  /** The report's 各部门可查看全文草稿 (a policy fact, lib/policy.ts). */
+  draftsVisibleToAll?: boolean;
 }
 
 export interface ReportWithOutline {
@@ -37,7 +39,9 @@ export async function getReportWithOutline(db: DbOrTx, reportId: string): Promis
     .leftJoin(departments, eq(sections.departmentId, departments.id))
     .where(eq(sections.reportId, reportId))
     .orderBy(asc(sections.position));
-  return { report, sections: numberOutline(rows.map((r) => ({ ...r.section, departmentName: r.departmentName, departmentColor: r.departmentColor }))) };
+  return { report, sections: numberOutline(rows.map((r) => ({
+    ...r.section, departmentName: r.departmentName, departmentColor: r.departmentColor, draftsVisibleToAll: report.draftsVisibleToAll,
+  }))) };
 }
 
 /** Adds numbers and child flags to raw section rows and sorts them in reading order. */

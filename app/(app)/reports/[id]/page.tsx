@@ -51,7 +51,7 @@ export default async function ReportPage({
           </p>
         </div>
         <div className="ml-auto flex gap-2">
-          {canReport(user, "preview") && <Link href={`/reports/${id}/preview`} className="btn">预览全文</Link>}
+          {canReport(user, "preview", report) && <Link href={`/reports/${id}/preview`} className="btn">预览全文</Link>}
           {canReport(user, "administer") && <Link href={`/reports/${id}/outline`} className="btn">编辑大纲</Link>}
           {canReport(user, "export") && <a href={`/api/reports/${id}/export?format=docx`} className="btn btn-primary">导出</a>}
         </div>

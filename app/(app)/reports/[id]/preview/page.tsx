@@ -18,10 +18,10 @@ const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai",
 /** 预览 (reviewers, admins): the assembled document now; admins finalize, export and reopen here. */
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
-  if (!canReport(user, "preview")) forbidden();
   const { id } = await params;
   const db = await getDb();
   const { report, sections } = await orNotFound(getReportWithOutline(db, id));
+  if (!canReport(user, "preview", report)) forbidden();
   const finalized = !isReportOpen(report.status);
   const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
   const finals = await listFinals(db, id);
@@ -48,7 +48,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           <Toolbar reportId={id} version={report.version} finalized={finalized} pending={pending}
             finals={finals.map((f) => ({ number: f.number, createdAt: time(f.createdAt), createdByName: f.createdByName }))} />
         ) : (
-          <aside className="card p-4 text-sm text-slate-500">审核人可随时预览全文；定稿和导出由管理员进行。</aside>
+          <aside className="card p-4 text-sm text-slate-500" data-testid="preview-note">
+            {user.role === "editor" ? "本总结已开放全文草稿查看：可以阅读各部门的章节，不能修改。" : "审核人可随时预览全文；定稿和导出由管理员进行。"}
+          </aside>
         )}
       </div>
     </div>

@@ -1,6 +1,7 @@
 /**
- * History of a section: the audit log of review transitions (who, when, from → to, comment)
- * and the frozen versions; `?version=<n>` shows that version's text.
+ * History of a section: the audit log of review transitions and restores (who, when, from → to,
+ * comment) and the frozen versions named 提交稿 n (lib/review/version-label.ts); `?version=<n>`
+ * shows that version's text, with 恢复此版本 for whoever may restore (lib/policy.ts).
  */
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -11,8 +12,9 @@ import { formatDateTime } from "@/lib/reports/relative-time";
 import { getVersionByNumber, listReviewEvents, listVersions } from "@/lib/review/history";
 import { getSectionView } from "@/lib/review/section-view";
 import { versionLabels } from "@/lib/review/version-label";
-import { eventLabel, isStaged, stateLabel } from "@/lib/workflow/vocabulary";
+import { eventLabel, isReportOpen, isStaged, stateLabel } from "@/lib/workflow/vocabulary";
 import { StateBadge } from "../sidebar/state-badge";
+import { RestoreButton } from "./restore-button";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +29,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const [events, versions] = [await listReviewEvents(db, id), await listVersions(db, id)];
   const shown = version && /^\d+$/.test(version) ? await getVersionByNumber(db, id, Number(version)) : null;
   const labels = versionLabels(versions);
+  const mayRestore = isReportOpen(section.report.status) && canSection(user, "restore", section);
   const label = (versionId: string | null) => (versionId ? labels.get(versionId)?.label ?? "" : "");
   const back = user.role === "editor" || !isStaged(section.state) ? `/sections/${id}` : `/sections/${id}/review`;
 
@@ -81,7 +84,13 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       {version && !shown && <p className="text-sm text-red-600">没有这个版本。</p>}
       {shown && (
         <section className="card" data-testid="version-text">
-          <h2 className="border-b border-slate-200 px-4 py-2 font-medium">{label(shown.id)}（{formatDateTime(shown.createdAt)}）</h2>
+          <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2">
+            <h2 className="font-medium">{label(shown.id)}（{formatDateTime(shown.createdAt)}）</h2>
+            <span className="text-xs text-slate-500">{versions.find((v) => v.id === shown.id)?.chars ?? 0} 字</span>
+            <div className="ml-auto">
+              {mayRestore ? <RestoreButton sectionId={id} versionId={shown.id} label={label(shown.id)} /> : null}
+            </div>
+          </div>
           <div className="whitespace-pre-wrap px-6 py-4 font-serif text-base leading-8">{shown.text}</div>
         </section>
       )}

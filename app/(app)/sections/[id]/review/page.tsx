@@ -21,7 +21,7 @@ import { submittedWordLimitWarning } from "@/lib/review/word-limit-warning";
 import { getSectionView } from "@/lib/review/section-view";
 import { chainSteps } from "@/lib/review/stage-view";
 import { APPROVING_EVENT, DELEGATING_EVENT, stepFor } from "@/lib/workflow";
-import { EVENT_META, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
+import { EVENT_META, isReviewEvent, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
 import { CommentList } from "../sidebar/comment-list";
 import { LiveRefresh } from "../sidebar/live-refresh";
 import { StateBadge } from "../sidebar/state-badge";
@@ -45,7 +45,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const view = await getReviewView(db, section);
   const overLimit = await submittedWordLimitWarning(db, id);
   const [comments, history, inbox] = [await listComments(db, id), await listReviewEvents(db, id), await reviewInbox(db, user)];
-  const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
+  const ownReturn = history.find((e) => isReviewEvent(e.event) && EVENT_META[e.event].returnReason && e.actorUsername === user.username);
   const next = inbox.find((i) => i.sectionId !== id);
   const staged = isStaged(section.state);
   const stage = section.review.chain[section.review.stage - 1];

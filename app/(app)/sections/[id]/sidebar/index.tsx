@@ -14,7 +14,7 @@ import { listReviewEvents, listVersions } from "@/lib/review/history";
 import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
 import { sectionPlaceholders } from "@/lib/review/intended-placeholders";
 import { getSectionView } from "@/lib/review/section-view";
-import { EVENT_META, isDone, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
+import { EVENT_META, isDone, isReviewEvent, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
 import { versionLabel } from "@/lib/review/version-label";
 import { submittedWordLimitWarning } from "@/lib/review/word-limit-warning";
 import { formatDateTime } from "@/lib/reports/relative-time";
@@ -39,8 +39,9 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
   const overLimit = isStaged(section.state) || isDone(section.state) ? await submittedWordLimitWarning(db, sectionId) : null;
   const allowed = availableEvents(user, section, section.report);
   const here = allowed.filter((e) => !EVENT_META[e].onReviewPage);
-  // The latest event, when it returned the section to the editors with a reason (退回意见).
-  const returned = STATE_META[section.state].editable && events[0] && EVENT_META[events[0].event]?.returnReason ? events[0] : undefined;
+  // The latest transition (a restore is no transition), when it returned the section to the editors with a reason (退回意见).
+  const last = events.find((e) => isReviewEvent(e.event));
+  const returned = STATE_META[section.state].editable && last && isReviewEvent(last.event) && EVENT_META[last.event].returnReason ? last : undefined;
   const overdue = !!section.dueDate && section.dueDate < todayIso() && !isDone(section.state);
   const stage = isStaged(section.state) ? section.review.chain[section.review.stage - 1] : undefined;
   const open = placeholders.filter((p) => !p.intended).length;
