@@ -2,7 +2,9 @@
 /**
  * The Tiptap editor bound to one SectionCollab: body extensions, Collaboration on the
  * section's Y.Doc, carets of the others, and the placeholder highlight. Editable only when the
- * server says this connection may write and the document has been loaded once.
+ * server says this connection may write and the document has been loaded once. While an input
+ * method composes, this browser's edits are held back (composition-hold.ts): collaborators get
+ * the chosen characters, never the pinyin.
  */
 import { useEffect, useMemo } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -50,6 +52,19 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const start = () => collab.composition.start();
+    const end = () => collab.composition.end();
+    dom.addEventListener("compositionstart", start);
+    dom.addEventListener("compositionend", end);
+    return () => {
+      dom.removeEventListener("compositionstart", start);
+      dom.removeEventListener("compositionend", end);
+      end();
+    };
+  }, [editor, collab]);
   if (!editor) return <div className="min-h-[420px] p-6 text-slate-400">正在加载编辑器…</div>;
   return (
     <>

@@ -67,6 +67,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         </section>
         <section className="card overflow-hidden">
           <h2 className="border-b border-slate-200 px-4 py-2 font-medium">历史版本</h2>
+          {mayRestore && versions.length > 0 && <p className="px-4 pt-2 text-xs text-slate-500">点开一个版本可查看全文，并可把它恢复到正文。</p>}
           {versions.length === 0 ? (
             <p className="p-4 text-sm text-slate-500">还没有冻结的版本（提交审核时生成）。</p>
           ) : (
