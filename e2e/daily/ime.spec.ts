@@ -46,6 +46,10 @@ test("a composed word is committed whole while a collaborator types at the same 
   await expect.poll(() => editorText(b)).toBe(before);
   await focusEnd(b);
 
+  await a.evaluate(() => {
+    const log: string[] = ((window as unknown as { imeLog: string[] }).imeLog = []);
+    for (const t of ["compositionstart", "compositionend"]) document.addEventListener(t, (e) => log.push(`${t}:${(e as CompositionEvent).data}`), true);
+  });
   const cdp = await a.context().newCDPSession(a);
   const seenByB: string[] = [];
   for (const [i, step] of ["z", "zh", "zhong", "zhongg", "zhonggu", "zhongguo"].entries()) {
@@ -68,6 +72,7 @@ test("a composed word is committed whole while a collaborator types at the same 
   expect(tail).not.toMatch(PINYIN);
   expect(tail).not.toMatch(/中(?!国)|(?<!中)国/); // never half the word
   expect(tail.replace("中国", "")).toBe("乙方乙方乙方好");
+  console.log("DEBUG", JSON.stringify(seenByB), JSON.stringify(await a.evaluate(() => (window as unknown as { imeLog: string[] }).imeLog)));
   // While A was composing, B never saw A's pinyin.
   for (const s of seenByB) expect(s).not.toMatch(PINYIN);
   await attachScreenshot(testInfo, "ime-converged-a", a);

@@ -43,7 +43,14 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
       immediatelyRender: false,
       extensions,
       editable: false,
-      editorProps: { attributes: { "aria-label": "章节正文", spellcheck: "false" } },
+      editorProps: {
+        attributes: { "aria-label": "章节正文", spellcheck: "false" },
+        // ProseMirror's own view of the input method (the DOM node may be replaced on mount).
+        handleDOMEvents: {
+          compositionstart: () => (collab.composition.start(), false),
+          compositionend: () => (collab.composition.end(), false),
+        },
+      },
       onUpdate: ({ editor: e }) => onWords(countWords(e.getText())),
       onCreate: ({ editor: e }) => onWords(countWords(e.getText())),
     },
@@ -52,19 +59,7 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
-  useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom;
-    const start = () => collab.composition.start();
-    const end = () => collab.composition.end();
-    dom.addEventListener("compositionstart", start);
-    dom.addEventListener("compositionend", end);
-    return () => {
-      dom.removeEventListener("compositionstart", start);
-      dom.removeEventListener("compositionend", end);
-      end();
-    };
-  }, [editor, collab]);
+  useEffect(() => () => collab.composition.end(), [collab]);
   if (!editor) return <div className="min-h-[420px] p-6 text-slate-400">正在加载编辑器…</div>;
   return (
     <>
