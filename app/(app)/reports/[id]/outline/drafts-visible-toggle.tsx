@@ -9,14 +9,17 @@ export function DraftsVisibleToggle({ reportId, visible, disabled }: { reportId:
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [on, setOn] = useState(visible); // shown at once; put back when the server refuses
   return (
     <div className="card flex flex-wrap items-center gap-x-3 gap-y-1 p-3 text-sm" data-testid="drafts-visible">
       <label className="flex items-center gap-2 font-medium">
-        <input type="checkbox" checked={visible} disabled={disabled || pending}
+        <input type="checkbox" checked={on} disabled={disabled || pending}
           onChange={(e) => {
             const next = e.currentTarget.checked;
+            setOn(next);
             start(async () => {
               const r = await setDraftsVisibleAction({ reportId, visible: next });
+              if (!r.ok) setOn(!next);
               setMessage(r.ok ? { ok: true, text: r.message ?? "" } : { ok: false, text: r.error });
               router.refresh();
             });
