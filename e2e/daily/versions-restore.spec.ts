@@ -69,6 +69,9 @@ test("提交稿 numbering, a plain diff caption, and a live restore from the his
   await expect(dialog).toContainText("把正文恢复为提交稿 1？");
   await expect(dialog).toContainText("正在编辑本节的同事会立即看到这一修改");
   await attachScreenshot(testInfo, "restore-dialog-1366", history);
+  await history.setViewportSize({ width: 390, height: 844 });
+  await attachScreenshot(testInfo, "restore-dialog-390", history);
+  await history.setViewportSize({ width: 1366, height: 768 });
   await dialog.getByRole("button", { name: "恢复" }).click();
   await expect(history.getByTestId("restore-result")).toContainText("已恢复为提交稿 1");
   expect(nativeDialogs).toBe(0);
