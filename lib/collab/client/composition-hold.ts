@@ -36,7 +36,11 @@ export interface CompositionHold {
 export function holdDuringComposition(
   provider: WebsocketProvider,
   doc: Y.Doc,
-  timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+  // Wrapped: a browser's setTimeout called as a method of another object throws "Illegal invocation".
+  timers: { set(f: () => void, ms: number): ReturnType<typeof setTimeout>; clear(t: ReturnType<typeof setTimeout> | undefined): void } = {
+    set: (f, ms) => setTimeout(f, ms),
+    clear: (t) => clearTimeout(t),
+  },
 ): CompositionHold {
   const send = (provider as unknown as { _updateHandler: Sender })._updateHandler;
   let held: Uint8Array[] = [];
