@@ -13,7 +13,6 @@
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
-import { holdDuringComposition, type CompositionHold } from "./composition-hold";
 import { IndexeddbPersistence } from "y-indexeddb";
 import {
   EXTENSIONS_PARAM, MESSAGE_REFUSED, MESSAGE_SAVED, MESSAGE_SECTION_STATE, readRefused, readSectionState, type RefusedMessage,
@@ -70,8 +69,6 @@ const DISCARD_TIMEOUT_MS = 3000;
 export class SectionCollab {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  /** Holds this browser's updates while an input method composes (composition-hold.ts). */
-  readonly composition: CompositionHold;
   private readonly idb: IndexeddbPersistence;
   private listeners = new Set<() => void>();
   private snapshot: CollabSnapshot;
@@ -99,7 +96,6 @@ export class SectionCollab {
       WebSocketPolyfill: countingWebSocket(WebSocket, () => this.update()),
       maxBackoffTime: 2000,
     });
-    this.composition = holdDuringComposition(this.provider, this.doc);
     this.provider.messageHandlers[MESSAGE_SECTION_STATE] = (_enc, dec) => this.onState(readSectionState(dec));
     this.provider.messageHandlers[MESSAGE_SAVED] = (_enc, dec) => {
       const socket = this.provider.ws as unknown as CountingSocket | null;
@@ -226,7 +222,6 @@ export class SectionCollab {
     if (this.destroyed) return;
     this.destroyed = true;
     this.listeners.clear();
-    this.composition.destroy();
     this.provider.destroy();
     void this.idb.destroy();
     this.doc.destroy();
@@ -241,7 +236,6 @@ export class SectionCollab {
     if (this.destroyed) return;
     this.destroyed = true;
     this.listeners.clear();
-    this.composition.destroy(true);
     this.provider.destroy();
     const name = localCopyName(this.opts.sectionId, this.opts.userId);
     try {

@@ -2,9 +2,7 @@
 /**
  * The Tiptap editor bound to one SectionCollab: body extensions, Collaboration on the
  * section's Y.Doc, carets of the others, and the placeholder highlight. Editable only when the
- * server says this connection may write and the document has been loaded once. While an input
- * method composes, this browser's edits are held back (composition-hold.ts): collaborators get
- * the chosen characters, never the pinyin.
+ * server says this connection may write and the document has been loaded once.
  */
 import { useEffect, useMemo } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -43,14 +41,7 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
       immediatelyRender: false,
       extensions,
       editable: false,
-      editorProps: {
-        attributes: { "aria-label": "章节正文", spellcheck: "false" },
-        // ProseMirror's own view of the input method (the DOM node may be replaced on mount).
-        handleDOMEvents: {
-          compositionstart: () => (collab.composition.start(), false),
-          compositionend: () => (collab.composition.end(), false),
-        },
-      },
+      editorProps: { attributes: { "aria-label": "章节正文", spellcheck: "false" } },
       onUpdate: ({ editor: e }) => onWords(countWords(e.getText())),
       onCreate: ({ editor: e }) => onWords(countWords(e.getText())),
     },
@@ -59,7 +50,6 @@ export function CollabEditor({ collab, user, editable, intended, onWords, onPlac
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
-  useEffect(() => () => collab.composition.end(), [collab]);
   if (!editor) return <div className="min-h-[420px] p-6 text-slate-400">正在加载编辑器…</div>;
   return (
     <>

@@ -33,7 +33,8 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
   const [placeholders, comments, events, versions, drafts] = [
     await sectionPlaceholders(db, sectionId), await listComments(db, sectionId),
     await listReviewEvents(db, sectionId), await listVersions(db, sectionId),
-    await listRejectedDrafts(db, sectionId, user),
+    // Refused edits are the department's own business: not shown to 各部门可查看全文草稿 readers.
+    canSection(user, "comment", section) ? await listRejectedDrafts(db, sectionId, user) : [],
   ];
   // 字数要求 is advice: a submission over it goes through and says so here, to editors and reviewers.
   const overLimit = isStaged(section.state) || isDone(section.state) ? await submittedWordLimitWarning(db, sectionId) : null;
