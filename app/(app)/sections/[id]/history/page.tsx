@@ -47,18 +47,18 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           {events.length === 0 ? (
             <p className="p-4 text-sm text-slate-500">还没有审核记录。</p>
           ) : (
-            <table className="table" data-testid="audit-log">
+            <table className="table table-cards" data-testid="audit-log">
               <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>环节</th><th>状态变化</th><th>意见 / 原因</th><th>版本</th></tr></thead>
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id} data-event={e.event}>
                     <td className="whitespace-nowrap text-xs">{formatDateTime(e.createdAt)}</td>
-                    <td>{e.actorName}</td>
-                    <td>{eventLabel(e.event)}</td>
+                    <td data-label="操作人">{e.actorName}</td>
+                    <td data-label="操作">{eventLabel(e.event)}</td>
                     <td className="whitespace-nowrap text-xs" data-testid="event-stage">{e.stage ? `${e.stage}. ${e.stageName ?? ""}` : ""}</td>
-                    <td className="whitespace-nowrap text-xs">{stateLabel(e.fromState)} → {stateLabel(e.toState)}</td>
+                    <td className="whitespace-nowrap text-xs" data-label="状态">{stateLabel(e.fromState)} → {stateLabel(e.toState)}</td>
                     <td className="whitespace-pre-wrap text-xs">{e.comment ?? ""}</td>
-                    <td className="whitespace-nowrap">{e.versionNumber ? <Link className="text-brand-700 hover:underline" href={`?version=${e.versionNumber}`}>{label(e.versionId)}</Link> : ""}</td>
+                    <td className="whitespace-nowrap" data-label="版本">{e.versionNumber ? <Link className="text-brand-700 hover:underline" href={`?version=${e.versionNumber}`}>{label(e.versionId)}</Link> : ""}</td>
                   </tr>
                 ))}
               </tbody>
