@@ -66,7 +66,7 @@ export function OutlineEditor({ reportId, sections, departments, locked }: {
       {error && <p role="alert" className="card border-red-200 bg-red-50 p-2 text-sm text-red-700">{error}</p>}
       <div className="card overflow-hidden">
         <table className="table">
-          <thead><tr><th className="w-[40%]">章节</th><th>部门</th><th>截止日期</th><th>字数要求</th><th>状态</th><th>调整</th></tr></thead>
+          <thead><tr><th className="w-[40%]">章节</th><th>部门</th><th>截止日期</th><th className="whitespace-nowrap">字数要求</th><th className="whitespace-nowrap">状态</th><th>调整</th></tr></thead>
           <tbody>
             {sections.map((s) => {
               const sib = siblings(s);
@@ -108,7 +108,7 @@ export function OutlineEditor({ reportId, sections, departments, locked }: {
                       </label>
                     )}
                   </td>
-                  <td className="text-xs text-slate-500">{s.stateLabel}</td>
+                  <td className="whitespace-nowrap text-xs text-slate-500">{s.stateLabel}</td>
                   <td className="whitespace-nowrap">
                     <button className="btn px-1.5" title="上移" aria-label={`上移${s.title}`} disabled={disabled || idx === 0} onClick={() => run({ op: "move", sectionId: s.id, direction: "up" })}>↑</button>
                     <button className="btn ml-1 px-1.5" title="下移" aria-label={`下移${s.title}`} disabled={disabled || idx === sib.length - 1} onClick={() => run({ op: "move", sectionId: s.id, direction: "down" })}>↓</button>
