@@ -140,6 +140,8 @@ export const reports = pgTable("reports", {
   reviewChain: jsonb("review_chain").$type<ChainStageJson[]>().notNull().default(DEFAULT_CHAIN_JSON),
   /** Name of the template the chain was copied from (display only). */
   reviewChainName: text("review_chain_name").notNull().default("默认（一级审核）"),
+  /** 各部门可查看全文草稿: editors may read (never write) every section and the preview. */
+  draftsVisibleToAll: boolean("drafts_visible_to_all").notNull().default(false),
   createdBy: text("created_by").references(() => users.id),
   /** The report this one was rolled forward from (开始下一期), or null. */
   previousReportId: text("previous_report_id"),
@@ -158,6 +160,8 @@ export const sections = pgTable("sections", {
   title: text("title").notNull(),
   departmentId: text("department_id").references(() => departments.id),
   dueDate: date("due_date", { mode: "string" }),
+  /** 字数要求: at most this many 字 (lib/text/word-count), or null for none. Warned, never enforced. */
+  wordLimit: integer("word_limit"),
   state: text("state", { enum: SECTION_STATES }).notNull().default("draft"),
   /** Optimistic-concurrency counter, bumped by every review transition. */
   version: integer("version").notNull().default(1),

@@ -16,6 +16,8 @@ function expected(role: string, own: boolean, state: string, action: string): bo
       return reviewerish || ownEditor;
     case "edit":
       return ownEditor && editable;
+    case "restore":
+      return (ownEditor || role === "admin") && editable;
     case "submit":
       return ownEditor && editable;
     case "withdraw":
@@ -36,7 +38,7 @@ describe("section policy: every role × department × state × action", () => {
       SECTION_STATES.flatMap((state) => SECTION_ACTIONS.map((action) => ({ role, own, state, action }))),
     ),
   );
-  it("covers the whole table", () => expect(rows.length).toBe(3 * 2 * 4 * 9));
+  it("covers the whole table", () => expect(rows.length).toBe(3 * 2 * 4 * 10));
   it.each(rows)("$role own=$own $state $action", ({ role, own, state, action }) => {
     const user: Principal = { id: "u", role, departmentId: DEPT };
     const section = { departmentId: own ? DEPT : OTHER, state };
@@ -49,6 +51,23 @@ describe("section policy: every role × department × state × action", () => {
   it("an unassigned section is editable by nobody", () => {
     const user: Principal = { id: "u", role: "editor", departmentId: DEPT };
     expect(canSection(user, "edit", { departmentId: null, state: "draft" })).toBe(false);
+  });
+});
+
+describe("各部门可查看全文草稿 (drafts visible to all)", () => {
+  const editor: Principal = { id: "u", role: "editor", departmentId: DEPT };
+  it.each(SECTION_STATES)("lets an editor read another department's %s section, never edit, restore or comment on it", (state) => {
+    const other = { departmentId: OTHER, state };
+    expect(canSection(editor, "read", other)).toBe(false);
+    const shared = { ...other, draftsVisibleToAll: true };
+    expect(canSection(editor, "read", shared)).toBe(true);
+    for (const action of ["edit", "restore", "comment", "submit", "approve"] as const) expect(canSection(editor, action, shared), action).toBe(false);
+  });
+  it("lets editors preview the whole report only with the setting on", () => {
+    expect(canReport(editor, "preview", { status: "collecting" })).toBe(false);
+    expect(canReport(editor, "preview", { status: "collecting", draftsVisibleToAll: true })).toBe(true);
+    expect(canReport(editor, "export", { status: "collecting", draftsVisibleToAll: true })).toBe(false);
+    expect(canReport({ ...editor, disabled: true }, "preview", { status: "collecting", draftsVisibleToAll: true })).toBe(false);
   });
 });
 

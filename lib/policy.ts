@@ -24,14 +24,18 @@ export interface SectionFacts {
   state: SectionState;
   /** The current review round (lib/review/review-facts.ts); without it: the default chain, no approvals yet. */
   review?: ReviewFacts;
+  /** The report's setting 各部门可查看全文草稿: every editor may read (never write or comment). */
+  draftsVisibleToAll?: boolean;
 }
 
 /** What the policy needs to know of a report. */
 export interface ReportFacts {
   status: ReportStatus;
+  /** 各部门可查看全文草稿: editors may preview the assembled document too. */
+  draftsVisibleToAll?: boolean;
 }
 
-export const SECTION_ACTIONS = ["read", "edit", "comment", ...REVIEW_EVENTS] as const;
+export const SECTION_ACTIONS = ["read", "edit", "comment", "restore", ...REVIEW_EVENTS] as const;
 export type SectionAction = (typeof SECTION_ACTIONS)[number];
 
 export const REPORT_ACTIONS = ["read", "preview", "administer", "finalize", "export"] as const;
@@ -70,16 +74,22 @@ export function eventRefusal(user: Principal, event: ReviewEvent, section: Secti
 /**
  * May `user` do `action` to `section`?
  * - read: reviewers and admins every section; editors their department's sections (and a
- *   department lead is an editor of its department).
+ *   department lead is an editor of its department); every editor when the report's setting
+ *   各部门可查看全文草稿 is on (read-only: no edit, no comment).
  * - edit (the text): editors of the assigned department, only in an editable state.
- * - comment: whoever may read.
+ * - comment: whoever may read, except editors reading only through 各部门可查看全文草稿.
+ * - restore (an earlier version into the text, an edit like any other): admins and the editors
+ *   of the assigned department, only in an editable state (issue 16).
  * - review events: per the workflow (lib/workflow): table, chain stage, separation of duties.
  */
 export function canSection(user: Principal, action: SectionAction, section: SectionFacts): boolean {
   if (user.disabled) return false;
   const own = inDepartment(user, section);
-  if (action === "read" || action === "comment") return user.role !== "editor" || own || isReviewerOf(user, section);
+  const reader = user.role !== "editor" || own || isReviewerOf(user, section);
+  if (action === "comment") return reader;
+  if (action === "read") return reader || (user.role === "editor" && !!section.draftsVisibleToAll);
   if (action === "edit") return user.role === "editor" && own && STATE_META[section.state].editable;
+  if (action === "restore") return (user.role === "admin" || (user.role === "editor" && own)) && STATE_META[section.state].editable;
   if (isEvent(action)) return eventRefusal(user, action, section) === null;
   return false;
 }
@@ -114,16 +124,17 @@ export function availableEvents(user: Principal, section: SectionFacts, report: 
 /**
  * May `user` do `action` to a report?
  * - read (dashboard, outline, states): every account.
- * - preview (the assembled text of all sections): reviewers and admins.
+ * - preview (the assembled text of all sections): reviewers and admins; editors too when the
+ *   report's setting 各部门可查看全文草稿 is on.
  * - administer (outline, assignment, deadlines), finalize, export: admins.
  */
-export function canReport(user: Principal, action: ReportAction, _report?: ReportFacts): boolean {
+export function canReport(user: Principal, action: ReportAction, report?: ReportFacts): boolean {
   if (user.disabled) return false;
   switch (action) {
     case "read":
       return true;
     case "preview":
-      return user.role !== "editor";
+      return user.role !== "editor" || !!report?.draftsVisibleToAll;
     case "administer":
     case "finalize":
     case "export":

@@ -112,7 +112,7 @@ test("finalize → 开始下一期 → reference → 以此为底稿 → submit 
 
   // The first review compares with last period instead of "全文均为新增".
   const reviewer = await signedInPage(browser, server.url, "reviewer", `/sections/${section.id}/review`);
-  await expect(reviewer.getByTestId("diff-label")).toHaveText(/^与上期（第1版定稿）相比：新增 \d+ 字，删除 1 字$/);
+  await expect(reviewer.getByTestId("diff-caption")).toHaveText(/^与上期（第1版定稿）相比：新增 \d+ 字，删除 1 字$/);
   await expect(reviewer.getByText("首次审核：全文均为新增内容")).toHaveCount(0);
   await expect(reviewer.getByRole("button", { name: "修改对比" })).toHaveCount(0);
   const diff = reviewer.getByTestId("previous-diff-view");

@@ -16,8 +16,11 @@
  * - `holdSection` does the same and also holds the room's incoming edits (queued, not lost)
  *   until released, so that nothing is applied between freezing the text and publishing the
  *   new state: edits that arrive meanwhile are then refused, never silently left out.
+ * - `editSectionLive` applies a server-side edit (restoring an earlier version) to the section's
+ *   room as an ordinary change: broadcast to every open editor, persisted, no connection closed.
  */
 import { EventEmitter } from "node:events";
+import type * as Y from "yjs";
 import type { SectionState } from "@/db/schema";
 
 export interface SectionStateChange {
@@ -36,10 +39,14 @@ export interface AccessChange {
   deletedSectionIds?: string[];
 }
 
+/** A change the server makes to a section's document (inside one Yjs transaction). */
+export type SectionEdit = (doc: Y.Doc) => void;
+
 interface Bus {
   events: EventEmitter;
   flush?: (sectionId: string) => Promise<void>;
   hold?: (sectionId: string) => Promise<() => void>;
+  edit?: (sectionId: string, edit: SectionEdit) => Promise<void>;
 }
 
 const KEY = Symbol.for("hegao.collab.bus");
@@ -108,4 +115,22 @@ export async function holdSection(sectionId: string): Promise<() => void> {
   if (hold) return hold(sectionId);
   await flushSection(sectionId);
   return () => {};
+}
+
+/** Registers the collaboration server's live edit (one per process). */
+export function registerEdit(edit: (sectionId: string, edit: SectionEdit) => Promise<void>): void {
+  bus().edit = edit;
+}
+
+/**
+ * Applies `edit` through the section's collaboration room (loaded for it when nobody has it
+ * open) and resolves once the change is written to the database. Resolves false when no
+ * collaboration server runs in this process (CLI, tests): the caller writes the log itself.
+ * @throws when the room cannot be loaded or the write fails.
+ */
+export async function editSectionLive(sectionId: string, edit: SectionEdit): Promise<boolean> {
+  const live = bus().edit;
+  if (!live) return false;
+  await live(sectionId, edit);
+  return true;
 }

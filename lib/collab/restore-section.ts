@@ -28,8 +28,9 @@ export interface RestoreResult {
   /** Log rows kept (source "log"), of `totalRows`. */
   keptRows: number;
   totalRows: number;
-  /** The frozen version's number (source "version"). */
+  /** The frozen version's number and id (source "version"). */
   versionNumber?: number;
+  versionId?: string;
   /** Plain text of the restored body. */
   text: string;
 }
@@ -70,12 +71,14 @@ export async function restoreSection(db: Db, opts: { sectionId: string; actor: P
     let restored = kept > 0 ? renderSection(updates.slice(0, kept)) : null;
     let source: RestoreResult["source"] = "log";
     let versionNumber: number | undefined;
+    let versionId: string | undefined;
     if (!restored?.ok) {
       const version = await latestVersion(tx, section.id);
       const fromVersion = version ? renderSection([version.yjsState]) : null;
       restored = fromVersion?.ok ? fromVersion : renderSection([textToYjsUpdate(version?.text ?? "")]);
       source = version ? "version" : "empty";
       versionNumber = version?.number;
+      versionId = version?.id;
     }
     if (!restored.ok) throw new Error(`restore of ${section.id} produced an unreadable state: ${restored.error}`);
 
@@ -87,7 +90,7 @@ export async function restoreSection(db: Db, opts: { sectionId: string; actor: P
       .where(eq(sections.id, section.id));
     return {
       sectionId: section.id, source, keptRows: source === "log" ? kept : 0, totalRows: updates.length,
-      ...(versionNumber !== undefined ? { versionNumber } : {}), text: restored.text,
+      ...(versionNumber !== undefined ? { versionNumber, versionId } : {}), text: restored.text,
     };
   });
   publishReloadSection(result.sectionId);

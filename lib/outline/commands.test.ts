@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { testDbTargets } from "@/db/test-db";
-import { reports, sectionUpdates } from "@/db/schema";
+import { reports, sections, sectionUpdates } from "@/db/schema";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { findDepartmentByName } from "@/lib/accounts/departments";
 import { createReport } from "@/lib/reports/create-report";
@@ -105,6 +105,21 @@ describe.each(testDbTargets())("outline commands on $name", (target) => {
     await expect(renameSection(handle.db, { sectionId: s.id, actor: admin, title: "  " })).rejects.toThrow(/不能为空/);
     await expect(assignSection(handle.db, { sectionId: s.id, actor: admin, dueDate: "7月5日" })).rejects.toMatchObject({ code: "validation" });
     await expect(renameSection(handle.db, { sectionId: s.id, actor: editor, title: "改" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("sets and clears a 字数要求 (word limit); refuses a limit that is not a whole number in range", async () => {
+    const sectionId = await idOf("丙");
+    const limitOf = async () => (await handle.db.select({ w: sections.wordLimit }).from(sections).where(eq(sections.id, sectionId)))[0].w;
+    await assignSection(handle.db, { sectionId, actor: admin, wordLimit: 800 });
+    expect(await limitOf()).toBe(800);
+    await assignSection(handle.db, { sectionId, actor: admin, dueDate: "2026-07-05" }); // other fields leave it alone
+    expect(await limitOf()).toBe(800);
+    for (const bad of [0, -5, 12.5, 100_001]) {
+      await expect(assignSection(handle.db, { sectionId, actor: admin, wordLimit: bad })).rejects.toMatchObject({ code: "validation", message: expect.stringContaining("字数要求") });
+    }
+    await expect(assignSection(handle.db, { sectionId, actor: editor, wordLimit: 100 })).rejects.toMatchObject({ code: "forbidden" });
+    await assignSection(handle.db, { sectionId, actor: admin, wordLimit: null });
+    expect(await limitOf()).toBeNull();
   });
 
   it("refuses outline changes while the report is finalized", async () => {

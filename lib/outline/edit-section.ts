@@ -1,5 +1,6 @@
 /**
- * Outline edits that touch one section's own fields: rename, assign a department, set a due date.
+ * Outline edits that touch one section's own fields: rename, assign a department, set a due
+ * date and a 字数要求 (word limit).
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -12,6 +13,8 @@ import { sectionTitleSchema } from "./add-section";
 import { loadForChange } from "./tree";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+/** 字数要求: a whole number of 字 from 1 to 100 000 (a summary section is rarely over 5 000). */
+export const WORD_LIMIT_MAX = 100_000;
 
 /**
  * Renames a section (title without its number: numbers are computed).
@@ -27,15 +30,20 @@ export async function renameSection(db: Db, input: { sectionId: string; actor: P
 
 /**
  * Assigns a section to a department (null: unassigned; with children it becomes a grouping
- * heading) and/or sets its due date (null clears it). Fields left undefined are unchanged.
+ * heading) and/or sets its due date (null clears it) and/or its 字数要求 `wordLimit` (字, counted
+ * by lib/text/word-count; null clears it). Fields left undefined are unchanged.
  * After a reassignment commits, the collaboration server re-decides the section's open
  * connections (the old department loses the section, the new one gains write) within 1 s.
- * @throws AppError forbidden, not_found, refused (finalized), validation (unknown department, bad date).
+ * @throws AppError forbidden, not_found, refused (finalized), validation (unknown department, bad
+ *   date, word limit not a whole number in 1..100 000).
  */
 export async function assignSection(
   db: Db,
-  input: { sectionId: string; actor: Principal; departmentId?: string | null; dueDate?: string | null },
+  input: { sectionId: string; actor: Principal; departmentId?: string | null; dueDate?: string | null; wordLimit?: number | null },
 ): Promise<void> {
+  if (input.wordLimit != null && (!Number.isInteger(input.wordLimit) || input.wordLimit < 1 || input.wordLimit > WORD_LIMIT_MAX)) {
+    throw validation(`字数要求应为 1 到 ${WORD_LIMIT_MAX} 之间的整数`, "wordLimit");
+  }
   if (input.dueDate) {
     const parsed = isoDate.safeParse(input.dueDate);
     if (!parsed.success) throw validation("日期格式应为 YYYY-MM-DD", "dueDate");
@@ -49,6 +57,7 @@ export async function assignSection(
     const set: Partial<typeof sections.$inferInsert> = {};
     if (input.departmentId !== undefined) set.departmentId = input.departmentId;
     if (input.dueDate !== undefined) set.dueDate = input.dueDate;
+    if (input.wordLimit !== undefined) set.wordLimit = input.wordLimit;
     if (Object.keys(set).length) await tx.update(sections).set(set).where(eq(sections.id, input.sectionId));
   });
   if (input.departmentId !== undefined) publishAccessChange({ sectionIds: [input.sectionId] });

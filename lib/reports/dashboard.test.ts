@@ -57,6 +57,20 @@ describe.each(testDbTargets())("dashboard on $name", (target) => {
     expect(own.rows.filter((r) => r.headingOnly).map((r) => r.title)).toEqual(["上半年主要工作", "下半年工作安排"]);
   });
 
+  it("reports sections over their 字数要求 (counted like the editor), and none without a limit", async () => {
+    const s = await sectionByTitle(h.db, "夯实基层基础");
+    const words = (await getDashboard(h.db, reportId)).rows.find((r) => r.id === s.id)!.words.words;
+    expect(words).toBeGreaterThan(20);
+    expect((await getDashboard(h.db, reportId)).overLimit).toEqual([]);
+    await h.db.update(sections).set({ wordLimit: words }).where(eq(sections.id, s.id));
+    expect((await getDashboard(h.db, reportId)).overLimit).toEqual([]); // exactly at the limit is fine
+    await h.db.update(sections).set({ wordLimit: words - 12 }).where(eq(sections.id, s.id));
+    const d = await getDashboard(h.db, reportId);
+    expect(d.overLimit.map((r) => r.title)).toEqual([s.title]);
+    expect(d.overLimit[0].words).toMatchObject({ over: true, excess: 12, limit: words - 12 });
+    await h.db.update(sections).set({ wordLimit: null }).where(eq(sections.id, s.id));
+  });
+
   it("uses today in China for the overdue marker", () => {
     expect(todayIso("Asia/Shanghai", new Date("2026-07-10T17:00:00Z"))).toBe("2026-07-11");
   });

@@ -2,19 +2,23 @@
  * The report dashboard: every section of the outline with its number, department, review
  * state, due date (逾期 when past due and not approved), last activity and unresolved
  * placeholders; progress (approved / reviewable sections) per department and for the report;
- * filters by state and department. Heading-only sections are group rows, not reviewed.
+ * filters by state and department; 字数 against each section's 字数要求 and the sections over it.
+ * Heading-only sections are group rows, not reviewed.
  */
 import type { DbOrTx } from "@/db/client";
 import type { Report } from "@/db/schema";
 import { isDone, isStaged, SECTION_STATES, type SectionState } from "@/lib/workflow/vocabulary";
 import { getReportWithOutline, type OutlineSection } from "./get-report";
-import { placeholderCounts } from "./placeholder-counts";
+import { checkWordLimit, type WordLimitCheck } from "@/lib/text/word-limit";
+import { sectionTextStats } from "./placeholder-counts";
 
 export interface DashboardRow extends OutlineSection {
   overdue: boolean;
   placeholders: number;
   /** In review: "第 k/n 环节 · name" of the report's chain, else null. */
   stageLabel: string | null;
+  /** Current 字数 against the section's 字数要求 (lib/text/word-limit). */
+  words: WordLimitCheck;
 }
 
 export interface Progress {
@@ -39,6 +43,8 @@ export interface Dashboard {
   totalSections: number;
   overall: Progress;
   departments: Progress[];
+  /** Sections (all, before filtering) whose text is over their 字数要求, in reading order. */
+  overLimit: DashboardRow[];
 }
 
 /** Today as YYYY-MM-DD in `timeZone` (default Asia/Shanghai: where the organisation works). */
@@ -58,11 +64,12 @@ export function isSectionState(s: unknown): s is SectionState {
  */
 export async function getDashboard(db: DbOrTx, reportId: string, filter: DashboardFilter = {}, today = todayIso()): Promise<Dashboard> {
   const { report, sections } = await getReportWithOutline(db, reportId);
-  const counts = await placeholderCounts(db, sections.filter((s) => !s.headingOnly));
+  const counts = await sectionTextStats(db, sections.filter((s) => !s.headingOnly));
   const all: DashboardRow[] = sections.map((s) => ({
     ...s,
     overdue: !s.headingOnly && !!s.dueDate && s.dueDate < today && !isDone(s.state),
-    placeholders: counts.get(s.id) ?? 0,
+    placeholders: counts.get(s.id)?.placeholders ?? 0,
+    words: checkWordLimit(counts.get(s.id)?.words ?? 0, s.headingOnly ? null : s.wordLimit),
     stageLabel: isStaged(s.state) && report.reviewChain.length > 1 ? `${s.stage}/${report.reviewChain.length} ${report.reviewChain[s.stage - 1]?.name ?? ""}` : null,
   }));
   const reviewable = all.filter((s) => !s.headingOnly);
@@ -94,5 +101,6 @@ export async function getDashboard(db: DbOrTx, reportId: string, filter: Dashboa
       approved: reviewable.filter((s) => isDone(s.state)).length, total: reviewable.length,
     },
     departments: [...progress.values()],
+    overLimit: reviewable.filter((s) => s.words.over),
   };
 }

@@ -17,6 +17,8 @@ export interface OutlineSection extends Section {
   hasChildren: boolean;
   /** A heading that only groups its children (has children, no department): not reviewed. */
   headingOnly: boolean;
+  /** The report's 各部门可查看全文草稿 (a policy fact, lib/policy.ts). */
+  draftsVisibleToAll?: boolean;
 }
 
 export interface ReportWithOutline {
@@ -46,7 +48,9 @@ export async function getReportWithOutline(db: DbOrTx, reportId: string): Promis
     .leftJoin(departments, eq(sections.departmentId, departments.id))
     .where(eq(sections.reportId, reportId))
     .orderBy(asc(sections.position));
-  const all = rows.map((r) => ({ ...r.section, departmentName: r.departmentName, departmentColor: r.departmentColor }));
+  const all = rows.map((r) => ({
+    ...r.section, departmentName: r.departmentName, departmentColor: r.departmentColor, draftsVisibleToAll: report.draftsVisibleToAll,
+  }));
   const openingRow = all.find(isOpening);
   const opening: OutlineSection | null = openingRow ? { ...openingRow, number: "", hasChildren: false, headingOnly: false } : null;
   return { report, sections: numberOutline(all.filter((s) => !isOpening(s))), opening };

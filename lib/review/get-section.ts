@@ -13,7 +13,7 @@ import { loadReviewFacts } from "./review-facts";
 
 export interface SectionWithFacts {
   section: Section;
-  report: { id: string; status: ReportStatus; chain: Chain; chainName: string };
+  report: { id: string; status: ReportStatus; chain: Chain; chainName: string; draftsVisibleToAll: boolean };
   review: ReviewFacts;
   /** What the policy takes (section facts with the review round). */
   facts: SectionFacts;
@@ -29,9 +29,9 @@ export async function getSection(db: DbOrTx, sectionId: string, opts: { lock?: b
   const [section] = opts.lock ? await q.for("update") : await q;
   if (!section) throw notFound("章节");
   const [report] = await db
-    .select({ id: reports.id, status: reports.status, chain: reports.reviewChain, chainName: reports.reviewChainName })
+    .select({ id: reports.id, status: reports.status, chain: reports.reviewChain, chainName: reports.reviewChainName, draftsVisibleToAll: reports.draftsVisibleToAll })
     .from(reports).where(eq(reports.id, section.reportId));
   if (!report) throw notFound("总结");
   const review = await loadReviewFacts(db, section, report.chain);
-  return { section, report, review, facts: { departmentId: section.departmentId, state: section.state, review } };
+  return { section, report, review, facts: { departmentId: section.departmentId, state: section.state, review, draftsVisibleToAll: report.draftsVisibleToAll } };
 }

@@ -6,11 +6,12 @@ import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { reviewEvents, sectionVersions, users, type SectionState, type SectionVersion } from "@/db/schema";
 import { countWords } from "@/lib/text/word-count";
-import type { ReviewEvent } from "@/lib/workflow";
+import type { AuditEvent, ReviewEvent } from "@/lib/workflow";
 
 export interface HistoryEvent {
   id: string;
-  event: ReviewEvent;
+  /** A review transition, or an audit-only row (`restore`: a version brought back, state unchanged). */
+  event: ReviewEvent | AuditEvent;
   fromState: SectionState;
   toState: SectionState;
   comment: string | null;
@@ -40,7 +41,7 @@ export async function listReviewEvents(db: DbOrTx, sectionId: string): Promise<H
     .where(eq(reviewEvents.sectionId, sectionId))
     .orderBy(desc(reviewEvents.createdAt), desc(reviewEvents.id));
   return rows.map((r) => ({
-    id: r.e.id, event: r.e.event as ReviewEvent, fromState: r.e.fromState as SectionState, toState: r.e.toState as SectionState,
+    id: r.e.id, event: r.e.event as ReviewEvent | AuditEvent, fromState: r.e.fromState as SectionState, toState: r.e.toState as SectionState,
     comment: r.e.comment, versionId: r.e.versionId, versionNumber: r.versionNumber,
     actorName: r.actorName, actorUsername: r.actorUsername, stage: r.e.stage, stageName: r.e.stageName, createdAt: r.e.createdAt,
   }));

@@ -37,7 +37,7 @@ export async function getSectionView(db: DbOrTx, sectionId: string): Promise<Sec
   const placeholders = content.ok ? countPlaceholders(content.text, section.intendedPlaceholders) : 0;
   return {
     ...section, reportTitle: report.title, placeholders, readable: content.ok,
-    review: row.review, report: { status: row.report.status, chainName: row.report.chainName },
+    review: row.review, report: { status: row.report.status, chainName: row.report.chainName, draftsVisibleToAll: row.report.draftsVisibleToAll },
   };
 }
 

@@ -5,6 +5,7 @@
  * `diff` package (Myers' algorithm). Without Intl.Segmenter it falls back to `diffChars`.
  */
 import { diffArrays, diffChars } from "diff";
+import { countWords } from "@/lib/text/word-count";
 
 /** A run of text that is unchanged, added or removed. */
 export interface DiffPart {
@@ -38,12 +39,15 @@ export function diffTexts(before: string | null, after: string): DiffPart[] {
   return out;
 }
 
-/** Number of added and removed characters of a diff, line breaks not counted (for "新增 N 字 / 删除 M 字"). */
+/**
+ * 字数 added and removed by a diff (for "新增 N 字 / 删除 M 字"), counted per part with the
+ * editor's rule (lib/text/word-count: 汉字 + letter/digit words, punctuation and spaces nothing).
+ */
 export function diffStats(parts: readonly DiffPart[]): { added: number; removed: number } {
   let added = 0;
   let removed = 0;
   for (const p of parts) {
-    const n = [...p.text.replace(/\n/g, "")].length;
+    const n = countWords(p.text);
     if (p.kind === "added") added += n;
     if (p.kind === "removed") removed += n;
   }

@@ -87,8 +87,16 @@ export const DONE_STATE: SectionState = SECTION_STATES.find((s) => STATE_META[s]
 
 /** Label of a state (unknown strings, e.g. from old audit rows, are shown as they are). */
 export const stateLabel = (s: string): string => STATE_META[s as SectionState]?.label ?? s;
-/** Label of an event. */
-export const eventLabel = (e: string): string => EVENT_META[e as ReviewEvent]?.label ?? e;
+/**
+ * Audit rows of `review_events` that are not review transitions (the state stays): restoring an
+ * earlier version into the draft (lib/review/restore-version.ts).
+ */
+export const AUDIT_EVENTS = { restore: { label: "恢复历史版本" } } as const;
+export type AuditEvent = keyof typeof AUDIT_EVENTS;
+/** True when `e` is a review transition (not an audit-only row such as a restore). */
+export const isReviewEvent = (e: string): e is ReviewEvent => (REVIEW_EVENTS as readonly string[]).includes(e);
+/** Label of an event (a review transition or an audit-only row). */
+export const eventLabel = (e: string): string => EVENT_META[e as ReviewEvent]?.label ?? AUDIT_EVENTS[e as AuditEvent]?.label ?? e;
 /** True when the section is signed off. */
 export const isDone = (s: SectionState): boolean => STATE_META[s].done;
 /** True when the section waits in its review chain. */

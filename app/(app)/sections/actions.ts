@@ -13,6 +13,8 @@ import { getDb } from "@/db/client";
 import { addComment } from "@/lib/comments/add-comment";
 import { setCommentResolved } from "@/lib/comments/set-resolved";
 import { restoreSection } from "@/lib/collab/restore-section";
+import { listVersions } from "@/lib/review/history";
+import { versionLabel } from "@/lib/review/version-label";
 import { setPlaceholderIntended } from "@/lib/review/intended-placeholders";
 import { EVENT_META, REVIEW_EVENTS, STATE_META } from "@/lib/workflow/vocabulary";
 import { transitionSection } from "@/lib/review/transition-section";
@@ -93,8 +95,9 @@ const restoreFormSchema = z.object({ sectionId: z.string().min(1) });
 
 /** Restores an unreadable section to its last readable state (admins; the command authorises). */
 export const restoreSectionAction = formAction(restoreFormSchema, async (input, user) => {
-  const r = await restoreSection(await getDb(), { sectionId: input.sectionId, actor: user });
+  const db = await getDb();
+  const r = await restoreSection(db, { sectionId: input.sectionId, actor: user });
   revalidatePath(`/sections/${input.sectionId}`, "layout");
-  const from = r.source === "log" ? "最近一次可读的保存" : r.source === "version" ? `第 ${r.versionNumber} 版` : "空白内容";
+  const from = r.source === "log" ? "最近一次可读的保存" : r.source === "version" ? versionLabel(await listVersions(db, input.sectionId), r.versionId) : "空白内容";
   return { ok: true, data: r, message: `已恢复到${from}` };
 });

@@ -10,7 +10,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { getDb, type Db } from "@/db/client";
-import { onReloadSection, registerFlush, registerHold } from "@/lib/collab/bus";
+import { onReloadSection, registerEdit, registerFlush, registerHold } from "@/lib/collab/bus";
 import { EXTENSIONS_PARAM } from "@/lib/collab/messages";
 import { notFound } from "@/lib/errors";
 import { authenticateUpgrade, rejectUpgrade, type AuthenticatedUpgrade } from "./authenticate-upgrade";
@@ -82,6 +82,7 @@ export function createCollabServer(
   const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
   const clientLog = new LogLimiter((m) => log(m));
   registerHold((sectionId) => rooms.hold(sectionId));
+  registerEdit((sectionId, edit) => rooms.edit(sectionId, edit));
   let closing = false;
 
   /** Closes `conn` with 4401 when the session's JWT expires (re-armed past setTimeout's range). */

@@ -5,7 +5,7 @@
 import * as Y from "yjs";
 import { and, count, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sectionUpdates, sections, type SectionState } from "@/db/schema";
+import { reports, sectionUpdates, sections, type SectionState } from "@/db/schema";
 import { loadSectionUpdates } from "@/lib/collab/section-doc";
 import { SectionGoneError } from "./section-gone";
 
@@ -14,6 +14,8 @@ export interface RoomSection {
   id: string;
   departmentId: string | null;
   state: SectionState;
+  /** The report's 各部门可查看全文草稿: other departments' editors connect read-only. */
+  draftsVisibleToAll?: boolean;
 }
 
 /** A loaded room: its section facts, the stored updates and how many log rows exist. */
@@ -26,8 +28,9 @@ export interface LoadedRoom {
 /** A section's facts as the room and the policy need them, fresh from the database; null when deleted. */
 export async function loadRoomSection(db: Db, sectionId: string): Promise<RoomSection | null> {
   const [row] = await db
-    .select({ id: sections.id, departmentId: sections.departmentId, state: sections.state })
+    .select({ id: sections.id, departmentId: sections.departmentId, state: sections.state, draftsVisibleToAll: reports.draftsVisibleToAll })
     .from(sections)
+    .innerJoin(reports, eq(reports.id, sections.reportId))
     .where(eq(sections.id, sectionId));
   return row ?? null;
 }

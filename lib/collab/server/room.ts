@@ -26,6 +26,8 @@ import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
 import { SectionGoneError } from "./section-gone";
 
 const LOAD = Symbol("load");
+/** Origin of an edit the server itself makes (a restore): broadcast to every connection. */
+const SERVER_EDIT = Symbol("server-edit");
 /** The (ASCII, ≤ 123 bytes) close reason per protocol error code. */
 const CLOSE_REASONS: Record<number, string> = {
   [CLOSE.malformed]: "malformed message",
@@ -199,6 +201,25 @@ export class Room implements ProtocolRoom {
     };
     const timer = setTimeout(release, HOLD_MAX_MS);
     return release;
+  }
+
+  /**
+   * Applies a change made by the server itself (restoring an earlier version) as one Yjs
+   * transaction: every connection receives it like a collaborator's edit (none is closed) and
+   * it is queued for saving; await `saver.flush()` to know it is stored. Call once `ready`.
+   * @throws SectionGoneError when the section was deleted.
+   */
+  applyEdit(edit: (doc: Y.Doc) => void): void {
+    if (this.deleted) throw new SectionGoneError(this.sectionId);
+    const updates: Uint8Array[] = [];
+    const capture = (u: Uint8Array) => void updates.push(u);
+    this.doc.on("update", capture);
+    try {
+      Y.transact(this.doc, () => edit(this.doc), SERVER_EDIT);
+    } finally {
+      this.doc.off("update", capture);
+    }
+    if (updates.length) this.saver.add(Y.mergeUpdates(updates));
   }
 
   /** ProtocolRoom: persist `update` and acknowledge message `count` of `conn` once saved. */

@@ -34,21 +34,42 @@ export class Rooms {
     return this.rooms.get(sectionId);
   }
 
+  /** The section's room, created (and starting to load) when needed. */
+  private open(sectionId: string): Room {
+    const room = this.rooms.get(sectionId);
+    if (room) return room;
+    const created = new Room(sectionId, this.deps);
+    this.rooms.set(sectionId, created);
+    created.ready.catch(() => {
+      if (this.rooms.get(sectionId) === created) this.rooms.delete(sectionId);
+      created.destroy(CLOSE.internal, "section could not be loaded");
+    });
+    return created;
+  }
+
   /** Adds `conn` to the section's room, creating the room when needed. */
   join(sectionId: string, conn: Connection): Room {
-    let room = this.rooms.get(sectionId);
-    if (!room) {
-      const created = new Room(sectionId, this.deps);
-      this.rooms.set(sectionId, created);
-      created.ready.catch(() => {
-        if (this.rooms.get(sectionId) === created) this.rooms.delete(sectionId);
-        created.destroy(CLOSE.internal, "section could not be loaded");
-      });
-      room = created;
-    }
+    const room = this.open(sectionId);
     this.cancelUnload(room);
     room.join(conn);
     return room;
+  }
+
+  /**
+   * Applies a server-side edit (a restore) through the section's room — loading it when nobody
+   * has it open, so a client joining meanwhile never misses it — and resolves once it is
+   * written. An empty room unloads as usual afterwards.
+   * @throws when the room cannot be loaded, the section is gone, or the write fails.
+   */
+  async edit(sectionId: string, edit: (doc: import("yjs").Doc) => void): Promise<void> {
+    const room = this.open(sectionId);
+    try {
+      await room.ready;
+      room.applyEdit(edit);
+      await room.saver.flush();
+    } finally {
+      if (!room.conns.size && this.rooms.get(sectionId) === room) this.scheduleUnload(room, this.unloadAfterMs);
+    }
   }
 
   /** Removes `conn`; schedules the unload when the room is empty. */

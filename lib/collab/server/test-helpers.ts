@@ -154,3 +154,54 @@ export async function startCollabTestServer(db: Db, secret: string, opts: Partia
     },
   };
 }
+
+/** A raw socket speaking Hegao's messages (ext=1); what it received lands in `seen`. */
+export interface SocketClient {
+  ws: import("ws").WebSocket;
+  seen: FakeTransport;
+  closeCode: number | null;
+  closed: Promise<number>;
+}
+
+/**
+ * Opens `/collab/<sectionId>?ext=1` on `origin` with a session cookie for `userId` signed with
+ * `secret` and asks for the whole document (sync step 1 of an empty doc, as a fresh browser
+ * does), so `seen.applyTo(doc)` rebuilds what that browser would show. Resolves once the server
+ * greeted it (message 100), rejects with "HTTP <status>" when the upgrade is refused.
+ */
+export async function connectClient(origin: string, secret: string, userId: string, sectionId: string): Promise<SocketClient> {
+  const { encode } = await import("next-auth/jwt");
+  const { default: WebSocket } = await import("ws");
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: userId }, secret })}`;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${origin.replace("http", "ws")}/collab/${sectionId}?ext=1`, { headers: { origin, cookie } });
+    const seen = new FakeTransport();
+    let closeResolve: (code: number) => void = () => {};
+    const client: SocketClient = { ws, seen, closeCode: null, closed: new Promise((r) => (closeResolve = r)) };
+    ws.on("unexpected-response", (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.on("error", () => {});
+    ws.on("open", () => {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(enc, new Y.Doc());
+      ws.send(encoding.toUint8Array(enc));
+    });
+    ws.on("message", (data) => {
+      seen.send(new Uint8Array(data as Buffer));
+      if (seen.lastState()) resolve(client);
+    });
+    ws.on("close", (code) => {
+      client.closeCode = code;
+      closeResolve(code);
+    });
+  });
+}
+
+/** Polls `check` every 5 ms until true; fails after `ms` naming `what`. */
+export async function waitFor(ms: number, check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms: ${what}`);
+    await sleep(5);
+  }
+}

@@ -14,6 +14,7 @@ import { getDb } from "@/db/client";
 import { chaseBoard } from "@/lib/chase/chase-board";
 import { canReport, canSection } from "@/lib/policy";
 import { getDashboard, isSectionState } from "@/lib/reports/dashboard";
+import { limitLabel } from "@/lib/text/word-limit";
 import { reviewInbox } from "@/lib/review/inbox";
 import { guessPeriod } from "@/lib/reports/import-plan";
 import { reportEventAllowed } from "@/lib/workflow/report-lifecycle";
@@ -62,7 +63,7 @@ export default async function ReportPage({
           </p>
         </div>
         <div className="ml-auto flex gap-2">
-          {canReport(user, "preview") && <Link href={`/reports/${id}/preview`} className="btn">预览全文</Link>}
+          {canReport(user, "preview", report) && <Link href={`/reports/${id}/preview`} className="btn">预览全文</Link>}
           {canReport(user, "administer") && <Link href={`/reports/${id}/outline`} className="btn">编辑大纲</Link>}
           {canReport(user, "administer") && reportEventAllowed(report.status, "roll_forward") && (
             <RollForwardDialog reportId={id} title={report.title} period={report.period || guessPeriod(report.title)} />
@@ -78,6 +79,16 @@ export default async function ReportPage({
         canEditOpening={!!parts.opening && canSection(user, "edit", parts.opening)}
         isAdmin={canReport(user, "administer")}
       />
+      {dash.overLimit.length > 0 && (
+        <div className="card border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="over-limit">
+          <p className="font-medium">{dash.overLimit.length} 个章节超出字数要求：</p>
+          <ul className="mt-1 space-y-0.5 text-xs">
+            {dash.overLimit.map((s) => (
+              <li key={s.id}>{s.number}{s.title}（{s.departmentName ?? "未分配"}）：{s.words.words} 字，{limitLabel(s.words.limit)}，超出 {s.words.excess} 字</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Filters
         departments={dash.departments.filter((d) => d.departmentId).map((d) => ({ id: d.departmentId!, name: d.name }))}
         state={state ?? ""}

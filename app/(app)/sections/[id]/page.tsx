@@ -18,6 +18,7 @@ import { readSectionContent } from "@/lib/review/section-doc";
 import { getReportWithOutline } from "@/lib/reports/get-report";
 import { previousTextOf } from "@/lib/reports/previous-section";
 import { previousSourceLabel } from "@/lib/review/previous-diff";
+import { limitLabel } from "@/lib/text/word-limit";
 import { SectionEditor } from "./editor/section-editor";
 import { StateBadge } from "./editor/state-badge";
 import { UnreadablePanel } from "./editor/unreadable-panel";
@@ -54,6 +55,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
           )}
           <StateBadge sectionId={section.id} initial={section.state} />
           {section.dueDate && <span className="text-sm text-slate-500">截止 {section.dueDate}</span>}
+          {section.wordLimit && <span className="text-sm text-slate-500" data-testid="word-limit">字数要求：{limitLabel(section.wordLimit)}</span>}
         </div>
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
@@ -66,6 +68,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             reference={previous && { text: previous.text, contentJson: previous.contentJson, source: previousSourceLabel(previous) }}
             anchors={anchors}
             canComment={canSection(user, "comment", section)}
+            wordLimit={section.wordLimit}
           />
         ) : (
           <UnreadablePanel sectionId={section.id} marker={unreadableMarker(section.title)} canRestore={canAdminister(user)} />

@@ -10,6 +10,7 @@ import type { DashboardRow } from "@/lib/reports/dashboard";
 import { formatDateTime, formatRelative } from "@/lib/reports/relative-time";
 import { StateBadge } from "@/app/_components/state-badge";
 import { isStaged } from "@/lib/workflow/vocabulary";
+import { limitLabel } from "@/lib/text/word-limit";
 
 /** Where a row's title leads this user: the review page for sections waiting for them (their inbox), else the editor page. */
 function hrefFor(user: CurrentUser, s: DashboardRow, waiting: Set<string>): string | null {
@@ -47,6 +48,11 @@ export function SectionTable({ rows, user, now, waiting }: { rows: DashboardRow[
                     <Link href={href} className="text-brand-700 hover:underline">{s.number}{s.title}</Link>
                   ) : (
                     <span className="text-slate-600">{s.number}{s.title}</span>
+                  )}
+                  {s.words.over && (
+                    <span className="badge ml-1 whitespace-nowrap bg-amber-100 text-amber-800" data-testid="row-over-limit" title={`字数要求：${limitLabel(s.words.limit)}`}>
+                      超出字数 {s.words.words}/{s.words.limit}
+                    </span>
                   )}
                 </td>
                 <td data-label="部门">

@@ -23,7 +23,8 @@ const commandSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("indent"), reportId: id, sectionId: id }),
   z.object({ op: z.literal("outdent"), reportId: id, sectionId: id }),
   z.object({ op: z.literal("delete"), reportId: id, sectionId: id }),
-  z.object({ op: z.literal("assign"), reportId: id, sectionId: id, departmentId: z.string().max(100).optional(), dueDate: dateOrEmpty.optional() }),
+  z.object({ op: z.literal("assign"), reportId: id, sectionId: id, departmentId: z.string().max(100).optional(), dueDate: dateOrEmpty.optional(),
+    wordLimit: z.number().int("字数要求应为整数").min(1, "字数要求至少 1 字").max(100_000, "字数要求最多 100000 字").nullable().optional() }),
 ]);
 export type OutlineCommand = z.infer<typeof commandSchema>;
 
@@ -55,6 +56,7 @@ export async function outlineCommand(command: OutlineCommand): Promise<ActionRes
           sectionId: c.sectionId, actor,
           departmentId: c.departmentId === undefined ? undefined : c.departmentId || null,
           dueDate: c.dueDate === undefined ? undefined : c.dueDate || null,
+          wordLimit: c.wordLimit,
         });
         break;
     }

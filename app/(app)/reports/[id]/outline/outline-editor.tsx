@@ -8,11 +8,28 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import { DateField } from "@/app/_components/date-field";
+import { PromptDialog } from "@/app/_components/prompt-dialog";
 import { outlineCommand, type OutlineCommand } from "./actions";
 
 export interface OutlineRow {
   id: string; parentId: string | null; level: number; number: string; title: string;
   departmentId: string; dueDate: string; headingOnly: boolean; stateLabel: string;
+  /** 字数要求 (at most this many 字), or null. */
+  wordLimit: number | null;
+}
+
+/** A new section's title as the server will take it, or the Chinese reason it will not. */
+function titleProblem(title: string): string | null {
+  if (!title) return "章节标题不能为空";
+  return title.length > 300 ? "章节标题过长（最多 300 字）" : null;
+}
+
+/** The 字数要求 field: "" (none) or a whole number 1..100 000; else the reason (Chinese). */
+function parseWordLimit(raw: string): { ok: true; value: number | null } | { ok: false; error: string } {
+  const t = raw.trim();
+  if (!t) return { ok: true, value: null };
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 100_000) return { ok: false, error: "字数要求应为 1 到 100000 之间的整数，留空表示不限" };
+  return { ok: true, value: Number(t) };
 }
 
 /** What deleting a section destroys, said before it happens. */
@@ -49,7 +66,7 @@ export function OutlineEditor({ reportId, sections, departments, locked }: {
       {error && <p role="alert" className="card border-red-200 bg-red-50 p-2 text-sm text-red-700">{error}</p>}
       <div className="card overflow-hidden">
         <table className="table">
-          <thead><tr><th className="w-[44%]">章节</th><th>部门</th><th>截止日期</th><th>状态</th><th>调整</th></tr></thead>
+          <thead><tr><th className="w-[40%]">章节</th><th>部门</th><th>截止日期</th><th className="whitespace-nowrap">字数要求</th><th className="whitespace-nowrap">状态</th><th>调整</th></tr></thead>
           <tbody>
             {sections.map((s) => {
               const sib = siblings(s);
@@ -75,14 +92,36 @@ export function OutlineEditor({ reportId, sections, departments, locked }: {
                     <DateField className="w-44" value={s.dueDate} disabled={disabled} aria-label={`${s.number}截止日期`}
                       onChange={(iso) => run({ op: "assign", sectionId: s.id, dueDate: iso })} />
                   </td>
-                  <td className="text-xs text-slate-500">{s.stateLabel}</td>
+                  <td>
+                    {!s.headingOnly && (
+                      <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
+                        不超过
+                        <input className="input w-20" inputMode="numeric" key={`${s.id}:${s.wordLimit ?? ""}`} defaultValue={s.wordLimit ?? ""} placeholder="不限"
+                          aria-label={`${s.number}字数要求`} disabled={disabled} data-testid="word-limit-input"
+                          onBlur={(e) => {
+                            const parsed = parseWordLimit(e.currentTarget.value);
+                            if (!parsed.ok) { setError(parsed.error); return; }
+                            if (parsed.value !== s.wordLimit) run({ op: "assign", sectionId: s.id, wordLimit: parsed.value });
+                          }}
+                          onKeyDown={(e) => { if (e.key === "Enter") e.currentTarget.blur(); }} />
+                        字
+                      </label>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap text-xs text-slate-500">{s.stateLabel}</td>
                   <td className="whitespace-nowrap">
                     <button className="btn px-1.5" title="上移" aria-label={`上移${s.title}`} disabled={disabled || idx === 0} onClick={() => run({ op: "move", sectionId: s.id, direction: "up" })}>↑</button>
                     <button className="btn ml-1 px-1.5" title="下移" aria-label={`下移${s.title}`} disabled={disabled || idx === sib.length - 1} onClick={() => run({ op: "move", sectionId: s.id, direction: "down" })}>↓</button>
                     <button className="btn ml-1 px-1.5" title="升级（左移）" aria-label={`升级${s.title}`} disabled={disabled || s.level === 1} onClick={() => run({ op: "outdent", sectionId: s.id })}>←</button>
                     <button className="btn ml-1 px-1.5" title="降级（右移）" aria-label={`降级${s.title}`} disabled={disabled || idx === 0 || s.level >= 4} onClick={() => run({ op: "indent", sectionId: s.id })}>→</button>
-                    <button className="btn ml-1 px-1.5 text-xs" title="添加下级章节" disabled={disabled || s.level >= 4}
-                      onClick={() => { const t = prompt(`在「${s.number}${s.title}」下添加章节，标题：`); if (t?.trim()) run({ op: "add", title: t, parentId: s.id }); }}>+下级</button>
+                    <PromptDialog
+                      trigger={<button className="btn ml-1 px-1.5 text-xs" title="添加下级章节" aria-label={`在${s.title}下添加章节`} disabled={disabled || s.level >= 4}>+下级</button>}
+                      title={`在「${s.number}${s.title}」下添加章节`}
+                      description="新章节排在它现有下级章节的最后，编号自动生成，标题不用写编号。"
+                      label="章节标题" placeholder="例如 加强基层组织建设" confirmLabel="添加"
+                      validate={titleProblem}
+                      onSubmit={(title) => run({ op: "add", title, parentId: s.id })}
+                    />
                     <ConfirmDialog
                       trigger={<button className="btn btn-danger ml-1 px-1.5 text-xs" aria-label={`删除${s.title}`} disabled={disabled}>删除</button>}
                       title={`删除「${s.number}${s.title}」？`}

@@ -7,6 +7,7 @@ import { listDepartments } from "@/lib/accounts/departments";
 import { canReport } from "@/lib/policy";
 import { getReportWithOutline } from "@/lib/reports/get-report";
 import { isReportOpen, stateLabel } from "@/lib/workflow/vocabulary";
+import { DraftsVisibleToggle } from "./drafts-visible-toggle";
 import { OutlineEditor } from "./outline-editor";
 
 export const dynamic = "force-dynamic";
@@ -30,13 +31,14 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
       {!isReportOpen(report.status) && (
         <p className="card border-amber-300 bg-amber-50 p-3 text-sm text-amber-800">总结已定稿，提纲不能修改；如需修改，请在预览页「重新打开」。</p>
       )}
+      <DraftsVisibleToggle reportId={id} visible={report.draftsVisibleToAll} disabled={!isReportOpen(report.status)} />
       <OutlineEditor
         reportId={id}
         locked={!isReportOpen(report.status)}
         departments={departments.map((d) => ({ id: d.id, name: d.name }))}
         sections={sections.map((s) => ({
           id: s.id, parentId: s.parentId, level: s.level, number: s.number, title: s.title, departmentId: s.departmentId ?? "",
-          dueDate: s.dueDate ?? "", headingOnly: s.headingOnly, stateLabel: s.headingOnly ? "" : stateLabel(s.state),
+          dueDate: s.dueDate ?? "", wordLimit: s.wordLimit, headingOnly: s.headingOnly, stateLabel: s.headingOnly ? "" : stateLabel(s.state),
         }))}
       />
     </div>

@@ -24,11 +24,11 @@ const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai",
  */
 export default async function PreviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ compare?: string }> }) {
   const user = await requirePageUser();
-  if (!canReport(user, "preview")) forbidden();
   const { id } = await params;
   const { compare } = await searchParams;
   const db = await getDb();
   const { report, sections, opening, placeholders } = await orNotFound(loadReportParts(db, id));
+  if (!canReport(user, "preview", report)) forbidden();
   const finalized = !isReportOpen(report.status);
   const doc = finalized ? (await getFinal(db, id)).document : await assembleReport(db, id, { useApproved: false });
   const finals = await listFinals(db, id);
@@ -71,7 +71,9 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
           <Toolbar reportId={id} version={report.version} finalized={finalized} pending={[...openingPending, ...pending]} blanks={blanks}
             finals={finals.map((f) => ({ number: f.number, createdAt: time(f.createdAt), createdByName: f.createdByName }))} />
         ) : (
-          <aside className="card p-4 text-sm text-slate-500">审核人可随时预览全文；定稿和导出由管理员进行。</aside>
+          <aside className="card p-4 text-sm text-slate-500" data-testid="preview-note">
+            {user.role === "editor" ? "本总结已开放全文草稿查看：可以阅读各部门的章节，不能修改。" : "审核人可随时预览全文；定稿和导出由管理员进行。"}
+          </aside>
         )}
       </div>
     </div>

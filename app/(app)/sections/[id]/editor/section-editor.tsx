@@ -28,9 +28,11 @@ export interface SectionEditorProps {
   anchors: OpenAnchor[];
   /** The account may comment: shows the 批注 button. */
   canComment: boolean;
+  /** 字数要求 (字) or null: shown live against the count. */
+  wordLimit?: number | null;
 }
 
-export function SectionEditor({ sectionId, user, initialState, intended, reference, anchors, canComment }: SectionEditorProps) {
+export function SectionEditor({ sectionId, user, initialState, intended, reference, anchors, canComment, wordLimit = null }: SectionEditorProps) {
   // Carets in the person's own colour (two editors of one department differ); the
   // department colour rings their presence chip.
   const caretColor = personColor(user.id);
@@ -74,7 +76,7 @@ export function SectionEditor({ sectionId, user, initialState, intended, referen
           后自动同步。
         </div>
       )}
-      <StatusLine status={snapshot.status} state={snapshot.state} words={words} placeholders={placeholders} refused={!!refusal} />
+      <StatusLine status={snapshot.status} state={snapshot.state} words={words} wordLimit={wordLimit} placeholders={placeholders} refused={!!refusal} />
     </div>
   );
   if (!reference) return card;

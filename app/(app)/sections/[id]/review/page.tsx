@@ -18,10 +18,11 @@ import { listReviewEvents } from "@/lib/review/history";
 import { reviewInbox } from "@/lib/review/inbox";
 import { previousDiff } from "@/lib/review/previous-diff";
 import { getReviewView } from "@/lib/review/review-view";
+import { submittedWordLimitWarning } from "@/lib/review/word-limit-warning";
 import { getSectionView } from "@/lib/review/section-view";
 import { chainSteps } from "@/lib/review/stage-view";
 import { APPROVING_EVENT, DELEGATING_EVENT, stepFor } from "@/lib/workflow";
-import { EVENT_META, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
+import { EVENT_META, isReviewEvent, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
 import { CommentThreads } from "../comments/comment-threads";
 import { LiveRefresh } from "../sidebar/live-refresh";
 import { StateBadge } from "../sidebar/state-badge";
@@ -45,15 +46,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const view = await getReviewView(db, section);
   // 与上期对比: instead of "全文均为新增" on a first review, a second option on later ones.
   const lastPeriod = view.submitted ? await previousDiff(db, section, view.submitted.text) : null;
+  const overLimit = await submittedWordLimitWarning(db, id);
   const [panel, history, inbox] = [await commentPanel(db, id, user), await listReviewEvents(db, id), await reviewInbox(db, user)];
-  const ownReturn = history.find((e) => EVENT_META[e.event]?.returnReason && e.actorUsername === user.username);
+  const ownReturn = history.find((e) => isReviewEvent(e.event) && EVENT_META[e.event].returnReason && e.actorUsername === user.username);
   const next = inbox.find((i) => i.sectionId !== id);
   const staged = isStaged(section.state);
   const stage = section.review.chain[section.review.stage - 1];
   const previous = staged && section.review.stage > 1 ? section.review.chain[section.review.stage - 2]?.name : null;
-  const baseLabel = view.base
-    ? `与上次审核的第 ${view.base.number} 版相比：新增 ${view.stats.added} 字，删除 ${view.stats.removed} 字`
-    : "首次审核：全文均为新增内容";
+  const baseLabel = view.caption;
   const mayApprove = events.includes(APPROVING_EVENT);
   const refusal = staged && !mayApprove ? eventRefusal(user, APPROVING_EVENT, section) : null;
 
@@ -76,7 +76,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           <div className="space-y-2 lg:col-span-2">
             <p className="text-xs text-slate-500">
-              审核对象：第 {view.submitted.number} 版，提交于 {formatDateTime(view.submitted.createdAt)}
+              审核对象：<span data-testid="review-version">{view.submittedLabel}</span>，提交于 {formatDateTime(view.submitted.createdAt)}
             </p>
             <TextPanel
               sectionId={id} diff={view.base || !lastPeriod ? view.diff : null} text={view.submitted.text} baseLabel={baseLabel}
@@ -89,6 +89,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <p className="text-xs text-slate-600">
                 待补充内容：<span data-testid="review-placeholders">{countPlaceholders(view.submitted.text, section.intendedPlaceholders)}</span> 处
               </p>
+              {overLimit && <p className="rounded bg-amber-50 p-2 text-xs text-amber-900" data-testid="over-limit-warning">{overLimit}</p>}
               {decisions.filter((e) => e !== DELEGATING_EVENT).map((e) => (
                 <TransitionForm
                   key={e} sectionId={id} event={e} version={section.version} comment={EVENT_META[e].comment ?? undefined}

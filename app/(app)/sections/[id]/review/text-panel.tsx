@@ -45,7 +45,7 @@ export function TextPanel({
         {diff && <button type="button" className={`btn ${mode === "diff" ? "btn-primary" : ""}`} onClick={() => setMode("diff")}>修改对比</button>}
         {previous && <button type="button" className={`btn ${mode === "previous" ? "btn-primary" : ""}`} onClick={() => setMode("previous")} data-testid="compare-previous">与上期对比</button>}
         <button type="button" className={`btn ${mode === "full" ? "btn-primary" : ""}`} onClick={() => setMode("full")}>提交稿全文</button>
-        <span className="ml-2 text-xs text-slate-500" data-testid="diff-label">{label}</span>
+        <span className="ml-2 text-xs text-slate-500" data-testid="diff-caption">{label}</span>
         {mode !== "full" && (
           <span className="ml-auto flex gap-2 text-xs">
             <span className="rounded bg-green-100 px-1 text-green-900 underline decoration-green-600">新增</span>

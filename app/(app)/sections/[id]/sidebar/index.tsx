@@ -11,11 +11,13 @@ import type { CurrentUser } from "@/app/_server/session";
 import { getDb } from "@/db/client";
 import { commentPanel } from "@/lib/comments/comment-panel";
 import { availableEvents, canSection } from "@/lib/policy";
-import { listReviewEvents } from "@/lib/review/history";
+import { listReviewEvents, listVersions } from "@/lib/review/history";
 import { listRejectedDrafts } from "@/lib/review/rejected-drafts";
 import { sectionPlaceholders } from "@/lib/review/intended-placeholders";
 import { getSectionView } from "@/lib/review/section-view";
-import { EVENT_META, isDone, isStaged, STATE_META, VERSION_KIND_LABELS } from "@/lib/workflow/vocabulary";
+import { EVENT_META, isDone, isReviewEvent, isStaged, STATE_META } from "@/lib/workflow/vocabulary";
+import { versionLabel } from "@/lib/review/version-label";
+import { submittedWordLimitWarning } from "@/lib/review/word-limit-warning";
 import { formatDateTime } from "@/lib/reports/relative-time";
 import { todayIso } from "@/lib/reports/dashboard";
 import { latestVersion } from "@/lib/review/versions";
@@ -30,15 +32,19 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
   const db = await getDb();
   const section = await getSectionView(db, sectionId);
   if (!canSection(user, "read", section)) return null;
-  const [placeholders, panel, events, submitted, drafts] = [
+  const [placeholders, panel, events, submitted, versions, drafts] = [
     await sectionPlaceholders(db, sectionId), await commentPanel(db, sectionId, user),
-    await listReviewEvents(db, sectionId), await latestVersion(db, sectionId),
-    await listRejectedDrafts(db, sectionId, user),
+    await listReviewEvents(db, sectionId), await latestVersion(db, sectionId), await listVersions(db, sectionId),
+    // Refused edits are the department's own business: not shown to 各部门可查看全文草稿 readers.
+    canSection(user, "comment", section) ? await listRejectedDrafts(db, sectionId, user) : [],
   ];
+  // 字数要求 is advice: a submission over it goes through and says so here, to editors and reviewers.
+  const overLimit = isStaged(section.state) || isDone(section.state) ? await submittedWordLimitWarning(db, sectionId) : null;
   const allowed = availableEvents(user, section, section.report);
   const here = allowed.filter((e) => !EVENT_META[e].onReviewPage);
-  // The latest event, when it returned the section to the editors with a reason (退回意见).
-  const returned = STATE_META[section.state].editable && events[0] && EVENT_META[events[0].event]?.returnReason ? events[0] : undefined;
+  // The latest transition (a restore is no transition), when it returned the section to the editors with a reason (退回意见).
+  const last = events.find((e) => isReviewEvent(e.event));
+  const returned = STATE_META[section.state].editable && last && isReviewEvent(last.event) && EVENT_META[last.event].returnReason ? last : undefined;
   const overdue = !!section.dueDate && section.dueDate < todayIso() && !isDone(section.state);
   const stage = isStaged(section.state) ? section.review.chain[section.review.stage - 1] : undefined;
   const open = placeholders.filter((p) => !p.intended).length;
@@ -53,7 +59,7 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
           <dt>当前版本</dt>
-          <dd data-testid="section-version">{submitted ? `第 ${submitted.number} 版（${VERSION_KIND_LABELS[submitted.kind]}）` : "尚未提交"}</dd>
+          <dd data-testid="section-version">{versions[0] ? versionLabel(versions, versions[0].id) : "尚未提交"}</dd>
           {stage && section.review.chain.length > 1 && (
             <>
               <dt>审核环节</dt>
@@ -63,6 +69,11 @@ export async function SectionSidebar({ sectionId, user }: { sectionId: string; u
           <dt>截止日期</dt>
           <dd>{section.dueDate ?? "未设置"}{overdue && <span className="ml-1 badge bg-red-100 text-red-700">逾期</span>}</dd>
         </dl>
+        {overLimit && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900" role="status" data-testid="over-limit-warning">
+            {overLimit}。字数要求只作提醒，不影响提交。
+          </p>
+        )}
         {STATE_META[section.state].lockedHint && user.role === "editor" && (
           <p className="rounded bg-slate-50 p-2 text-xs text-slate-600">{STATE_META[section.state].lockedHint}</p>
         )}
