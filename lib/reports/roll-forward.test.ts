@@ -118,7 +118,7 @@ describe.each(testDbTargets())("roll forward on $name", (target) => {
     expect(compared.map((s) => s.number + s.title)).toEqual(["一、上半年工作成效", "（一）筑牢主阵地", "（二）工会工作", "二、下半年安排"]);
     expect(compared[0].comparison).toBeNull();
     const c = compared[1].comparison!;
-    expect(c.label).toBe("与上期（第1版定稿）相比：新增 2 字，删除 2 字");
+    expect(c.label).toBe("与上期（第1版定稿）相比：新增 1 字，删除 1 字"); // "12" → "20": one number each way (countWords)
     expect(c.diff).toEqual([{ kind: "same", text: "学习" }, { kind: "removed", text: "12" }, { kind: "added", text: "20" }, { kind: "same", text: "次。" }]);
     expect((await previousDiff(h.db, dq, "学习20次。"))?.stats).toEqual({ added: 2, removed: 2 });
   });
