@@ -7,6 +7,7 @@
  * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
  */
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { loadServerEnv } from "./lib/server-env";
 import { closeDb, getDbHandle } from "./db/client";
@@ -15,6 +16,8 @@ import { collabLimitsFromEnv } from "./lib/collab/server/options";
 import { guardRequest } from "./lib/http/guard";
 import { trustProxy } from "./lib/http/client-address";
 import { refuseOversizedAction } from "./lib/import/upload-limit";
+import { channelUrl, newChannelToken, writeChannelCard } from "./lib/admin-channel/channel-file";
+import { handleChannelRequest, type ChannelOptions } from "./lib/admin-channel/endpoint";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -30,7 +33,14 @@ async function main() {
   await app.prepare();
   const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv() });
   const guard = { appOrigin: env.origin, trustProxy: trustProxy(), dev };
+  // Admin channel (README "Admin CLI"): with the embedded database the CLI cannot open the
+  // data folder while we hold it, so it sends its command here; the token is new at each start.
+  const channel: ChannelOptions | null = handle.kind === "pglite"
+    ? { token: newChannelToken(), run: async ({ argv, cwd }) => (await import("./scripts/cli/run-command")).runCommand(argv, { cwd }) }
+    : null;
+  let removeCard = () => {};
   server.on("request", (req, res) => {
+    if (channel && handleChannelRequest(req, res, channel)) return;
     if (!guardRequest(req, res, guard)) return; // forwarded headers, Origin, security headers
     if (refuseOversizedAction(req, res)) return; // 413 in Chinese instead of Next's 500
     void handle_(req, res);
@@ -42,6 +52,11 @@ async function main() {
   });
   server.listen(env.port, env.host, () => {
     console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind})`);
+    if (channel) {
+      const port = (server.address() as import("node:net").AddressInfo).port;
+      removeCard = writeChannelCard(path.resolve(env.dataDir), { pid: process.pid, url: channelUrl(env.host, port), token: channel.token });
+      process.once("exit", () => removeCard());
+    }
   });
 
   let stopping = false;
@@ -50,6 +65,7 @@ async function main() {
     stopping = true;
     console.log(`[hegao] ${signal}: saving open sections and stopping`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    removeCard();
     await collab.close().catch((err) => console.error("[hegao] collab close failed", err));
     server.close();
     await closeDb().catch(() => {});
