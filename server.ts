@@ -59,6 +59,16 @@ async function main() {
     }
   });
 
+  // Benchmark hook (bench/memory.ts): on SIGUSR2, a full GC (when run with --expose-gc) and the
+  // heap figures, so the bench can tell the rooms' heap from the baseline (Next and the rest).
+  if (process.env.HEGAO_BENCH_HEAP === "1") {
+    process.on("SIGUSR2", () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      console.log(`[bench heap] used ${m.heapUsed} external ${m.external} arrayBuffers ${m.arrayBuffers}`);
+    });
+  }
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
