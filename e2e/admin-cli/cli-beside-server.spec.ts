@@ -24,6 +24,7 @@ function cli(dataDir: string, args: string[]) {
 
 test.describe("admin CLI beside a running server", () => {
   let server: RunningServer;
+  let throughServerMs = Infinity;
   test.beforeAll(async () => {
     server = await startServer();
   });
@@ -41,8 +42,8 @@ test.describe("admin CLI beside a running server", () => {
     expect(list.code).toBe(0);
     const users = JSON.parse(list.stdout) as { username: string; department: string }[];
     expect(users.find((u) => u.username === "admin")?.department).toBe("党委办公室");
-    // Without the server the CLI spends ~4 s opening PGlite; through it, only its own start.
-    expect(list.ms).toBeLessThan(4000);
+    // Compared with the CLI opening the folder itself in the last test (same run, same load).
+    throughServerMs = list.ms;
     testInfo.annotations.push({ type: "user:list beside the server", description: `${Math.round(list.ms)} ms` });
 
     const created = cli(server.dataDir, ["user:create", "--username", "cwnew", "--password", "cli-pass-123", "--dept", "党群工作部", "--role", "editor", "--name", "新同事"]);
@@ -74,11 +75,14 @@ test.describe("admin CLI beside a running server", () => {
     expect(fromPage.status).toBe(404);
   });
 
-  test("once the server stops, the CLI opens the data folder itself and finds the account", async () => {
+  test("once the server stops, the CLI opens the data folder itself and finds the account", async ({}, testInfo) => {
     await server.stop();
     expect(fs.existsSync(path.join(server.dataDir, "hegao-admin.json"))).toBe(false);
     const list = cli(server.dataDir, ["user:list"]);
     expect(list.code).toBe(0);
     expect((JSON.parse(list.stdout) as { username: string }[]).map((u) => u.username)).toContain("cwnew");
+    // Through the server the CLI pays only for its own start, not for opening PGlite (~4 s).
+    testInfo.annotations.push({ type: "user:list opening the folder itself", description: `${Math.round(list.ms)} ms` });
+    expect(throughServerMs).toBeLessThan(list.ms * 0.6);
   });
 });
