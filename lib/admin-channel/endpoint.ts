@@ -3,7 +3,8 @@
  * one admin CLI command in this process (which holds the embedded database) and answers with
  * what the CLI would have printed. server.ts calls `handleChannelRequest` before anything else.
  *
- * Who may call: a request from a loopback address, without an Origin header (a browser always
+ * Who may call: a request from this machine (a loopback address, or the server's own address
+ * when HOST binds one non-loopback address), without an Origin header (a browser always
  * sends one on POST, so no web page can reach it), carrying `Authorization: Bearer <token>`
  * where the token is the one written at this start into the data folder (channel-file.ts,
  * mode 0600). Anything else under the path gets 404, as if it did not exist.
@@ -41,6 +42,8 @@ export interface ChannelOptions {
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 const isLoopback = (addr: string | undefined) => !!addr && (addr === "::1" || addr.startsWith("127.") || addr.startsWith("::ffff:127."));
+/** From this machine: loopback, or (a server bound to one non-loopback HOST) its own address. */
+const fromThisHost = (req: IncomingMessage) => isLoopback(req.socket.remoteAddress) || req.socket.remoteAddress === req.socket.localAddress;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
@@ -74,7 +77,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
  */
 export function handleChannelRequest(req: IncomingMessage, res: ServerResponse, opts: ChannelOptions): boolean {
   if ((req.url ?? "").split("?")[0] !== CHANNEL_PATH) return false;
-  const allowed = req.method === "POST" && isLoopback(req.socket.remoteAddress) && req.headers.origin === undefined && tokenMatches(req, opts.token);
+  const allowed = req.method === "POST" && fromThisHost(req) && req.headers.origin === undefined && tokenMatches(req, opts.token);
   if (!allowed) {
     req.resume();
     sendError(res, notFound("页面"));
