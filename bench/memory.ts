@@ -6,7 +6,7 @@
  *   and noisy (the allocator keeps freed pages);
  * - heap (the collaboration server's share, issue 14): the server, started with
  *   `HEGAO_BENCH_HEAP=1 --expose-gc`, answers SIGUSR2 with a full GC and `process.memoryUsage()`
- *   (server.ts). Baseline = Next.js, the app's modules and the database's JS side at rest;
+ *   (server.ts). Baseline = Next.js, the app's modules and (external) PGlite's WASM memory;
  *   the delta after the rooms opened (heapUsed + external, i.e. V8 heap and Buffers) divided by
  *   the rooms is what one room costs the collaboration server.
  * `rssAfterUnload` is read later by the caller, once the empty rooms have been unloaded.

@@ -79,7 +79,7 @@ export function tableRows(r: BenchResults): Row[] {
     ...scaleRows(r),
     ["server RSS per open room", f(r.memory.rssPerRoomKB, " KB", 0), "", "", "", ""],
     ["collab heap per open room (after full GC)", f(r.memory.heapPerRoomKB, " KB", 0), "", "", "", ""],
-    ["heap at rest (Next + app) / rooms open", `${f(r.memory.heapBaselineKB, "", 0)} / ${f(r.memory.heapOpenKB, " KB", 0)}`, "", "", "", ""],
+    ["heap + external at rest (Next, app, PGlite WASM) / rooms open", `${f(r.memory.heapBaselineKB, "", 0)} / ${f(r.memory.heapOpenKB, " KB", 0)}`, "", "", "", ""],
     ["server RSS before / rooms open / after unload", `${f(r.memory.baselineKB, "", 0)} / ${f(r.memory.openKB, "", 0)} / ${f(r.memory.afterUnloadKB, " KB", 0)}`, "", "", "", ""],
     [`editor route JS (${r.bundle.route}), gzip`, r.bundle.note ? r.bundle.note : `${f(r.bundle.gzipKB, " KB")} (${r.bundle.files} files)`, "", "", "", ""],
   ];
