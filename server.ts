@@ -9,6 +9,7 @@
  * Background: the deadline-reminder scheduler (lib/chase/reminder-scheduler.ts).
  */
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { loadServerEnv } from "./lib/server-env";
 import { closeDb, getDbHandle } from "./db/client";
@@ -19,6 +20,8 @@ import { trustProxy } from "./lib/http/client-address";
 import { refuseOversizedAction } from "./lib/import/upload-limit";
 import { startReminderScheduler } from "./lib/chase/reminder-scheduler";
 import { startOutbox } from "./lib/notify/outbox/start";
+import { channelUrl, newChannelToken, writeChannelCard } from "./lib/admin-channel/channel-file";
+import { handleChannelRequest, type ChannelOptions } from "./lib/admin-channel/endpoint";
 
 const dev = process.env.NODE_ENV !== "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -36,7 +39,14 @@ async function main() {
   await app.prepare();
   const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv() });
   const guard = { appOrigin: env.origin, trustProxy: trustProxy(), dev };
+  // Admin channel (README "Admin CLI"): with the embedded database the CLI cannot open the
+  // data folder while we hold it, so it sends its command here; the token is new at each start.
+  const channel: ChannelOptions | null = handle.kind === "pglite"
+    ? { token: newChannelToken(), run: async ({ argv, cwd }) => (await import("./scripts/cli/run-command")).runCommand(argv, { cwd }) }
+    : null;
+  let removeCard = () => {};
   server.on("request", (req, res) => {
+    if (channel && handleChannelRequest(req, res, channel)) return;
     if (!guardRequest(req, res, guard)) return; // forwarded headers, Origin, security headers
     if (refuseOversizedAction(req, res)) return; // 413 in Chinese instead of Next's 500
     void handle_(req, res);
@@ -48,9 +58,24 @@ async function main() {
   });
   server.listen(env.port, env.host, () => {
     console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind})`);
+    if (channel) {
+      const port = (server.address() as import("node:net").AddressInfo).port;
+      removeCard = writeChannelCard(path.resolve(env.dataDir), { pid: process.pid, url: channelUrl(env.host, port), token: channel.token });
+      process.once("exit", () => removeCard());
+    }
   });
   // Deadline reminders: a run now (catching up after a downtime), then every 10 minutes.
   const reminders = startReminderScheduler({ db: async () => handle.db });
+
+  // Benchmark hook (bench/memory.ts): on SIGUSR2, a full GC (when run with --expose-gc) and the
+  // heap figures, so the bench can tell the rooms' heap from the baseline (Next and the rest).
+  if (process.env.HEGAO_BENCH_HEAP === "1") {
+    process.on("SIGUSR2", () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      console.log(`[bench heap] used ${m.heapUsed} external ${m.external} arrayBuffers ${m.arrayBuffers}`);
+    });
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,6 +83,7 @@ async function main() {
     stopping = true;
     console.log(`[hegao] ${signal}: saving open sections and stopping`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    removeCard();
     await reminders.stop().catch(() => {});
     await collab.close().catch((err) => console.error("[hegao] collab close failed", err));
     await outbox.stop().catch(() => {});

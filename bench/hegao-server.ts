@@ -57,8 +57,8 @@ export interface HegaoServer {
   child: Child;
 }
 
-/** Starts the server on `dataDir`; resolves once `/login` answers. `nodeArgs` go before `--import tsx`. */
-export async function startHegao(dataDir: string, opts: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<HegaoServer> {
+/** Starts the server on `dataDir` (on the cores `cpus` when given); resolves once `/login` answers. `nodeArgs` go before `--import tsx`. */
+export async function startHegao(dataDir: string, opts: { env?: Record<string, string>; nodeArgs?: string[]; cpus?: string } = {}): Promise<HegaoServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawnNode([...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
@@ -70,6 +70,7 @@ export async function startHegao(dataDir: string, opts: { env?: Record<string, s
       // section: the per-account and per-address socket limits (README) would refuse them.
       HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT: "0", HEGAO_COLLAB_CONNECTIONS_PER_ADDRESS: "0", ...opts.env,
     },
+    cpus: opts.cpus,
   });
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { pinPrefix } from "./pinning";
 
 /** A spawned process with its accumulated output. */
 export interface Child {
@@ -23,11 +24,14 @@ const running = new Set<ChildProcess>();
 process.on("exit", () => running.forEach((p) => p.kill("SIGKILL")));
 
 /**
- * Spawns `process.execPath args` in `cwd` with `env` added to this process's environment. The
- * child is killed (SIGKILL) if this process exits first.
+ * Spawns `process.execPath args` in `cwd` with `env` added to this process's environment, on
+ * the cores `cpus` (a taskset cpu-list) when given. The child is killed (SIGKILL) if this
+ * process exits first.
  */
-export function spawnNode(args: string[], opts: { cwd: string; env?: Record<string, string> }): Child {
-  const proc = spawn(process.execPath, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnNode(args: string[], opts: { cwd: string; env?: Record<string, string>; cpus?: string }): Child {
+  // taskset execs the program, so the pid stays the server's own (bench/pinning.ts).
+  const [cmd, ...argv] = [...pinPrefix(opts.cpus), process.execPath, ...args];
+  const proc = spawn(cmd, argv, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
   running.add(proc);
   proc.once("exit", () => running.delete(proc));
   let out = "";

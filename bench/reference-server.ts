@@ -17,11 +17,11 @@ export interface ReferenceServer {
   child: Child;
 }
 
-/** Starts the reference server in a child process; resolves when it listens. */
-export async function startReferenceServer(): Promise<ReferenceServer> {
+/** Starts the reference server in a child process (on the cores `cpus` when given); resolves when it listens. */
+export async function startReferenceServer(cpus?: string): Promise<ReferenceServer> {
   const port = await freePort();
   const file = fileURLToPath(import.meta.url);
-  const child = spawnNode(["--import", "tsx", file], { cwd: path.resolve(path.dirname(file), ".."), env: { REF_PORT: String(port) } });
+  const child = spawnNode(["--import", "tsx", file], { cwd: path.resolve(path.dirname(file), ".."), env: { REF_PORT: String(port) }, cpus });
   await child.waitFor(/reference listening on \d+/, 30_000);
   return { url: `ws://127.0.0.1:${port}`, child };
 }

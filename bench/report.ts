@@ -42,8 +42,13 @@ export interface BenchResults {
   export: ExportResult;
   maxEditorsP99Under50ms: number | null;
   scale: { typistsPerRoom: number; seconds: number; hegao: ScaleStep[]; reference: ScaleStep[]; referenceMaxEditorsP99Under50ms: number | null } | null;
-  memory: { rssPerRoomKB: number | null; rooms: number; baselineKB: number | null; openKB: number | null; afterUnloadKB: number | null; duringLoadKB: number | null };
+  memory: {
+    rssPerRoomKB: number | null; rooms: number; baselineKB: number | null; openKB: number | null; afterUnloadKB: number | null; duringLoadKB: number | null;
+    heapBaselineKB?: number | null; heapOpenKB?: number | null; heapPerRoomKB?: number | null;
+  };
   bundle: BundleSize;
+  /** taskset cpu-lists of the servers and of the load generator; null when not pinned. */
+  pinning?: { server: string; generator: string } | null;
   notes: string[];
 }
 
@@ -73,6 +78,8 @@ export function tableRows(r: BenchResults): Row[] {
     ["max editors with p99 ≤ 50 ms", r.maxEditorsP99Under50ms === null ? "—" : String(r.maxEditorsP99Under50ms), refMax == null ? "—" : String(refMax), "", "≥ 3000", ok(r.scale ? (r.maxEditorsP99Under50ms ?? 0) >= 3000 : null)],
     ...scaleRows(r),
     ["server RSS per open room", f(r.memory.rssPerRoomKB, " KB", 0), "", "", "", ""],
+    ["collab heap per open room (after full GC)", f(r.memory.heapPerRoomKB, " KB", 0), "", "", "", ""],
+    ["heap + external at rest (Next, app, PGlite WASM) / rooms open", `${f(r.memory.heapBaselineKB, "", 0)} / ${f(r.memory.heapOpenKB, " KB", 0)}`, "", "", "", ""],
     ["server RSS before / rooms open / after unload", `${f(r.memory.baselineKB, "", 0)} / ${f(r.memory.openKB, "", 0)} / ${f(r.memory.afterUnloadKB, " KB", 0)}`, "", "", "", ""],
     [`editor route JS (${r.bundle.route}), gzip`, r.bundle.note ? r.bundle.note : `${f(r.bundle.gzipKB, " KB")} (${r.bundle.files} files)`, "", "", "", ""],
   ];

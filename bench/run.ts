@@ -21,6 +21,7 @@ import { machineInfo } from "./machine";
 import { roomMemory } from "./memory";
 import { createBenchDatabase } from "./postgres";
 import { BENCH_PASSWORD, prepareData } from "./prepare";
+import { pinPlan, pinSelf } from "./pinning";
 import { rssKB } from "./proc";
 import { startReferenceServer } from "./reference-server";
 import { printTable, writeResults, type BenchResults } from "./report";
@@ -61,11 +62,19 @@ const scaleOpts = { steps: cfg.scaleSteps, typists: cfg.scaleTypists, durationMs
 // Both servers run side by side; the loads alternate between them (bench/load/compare.ts).
 // The reference: y-websocket 2.1, same rooms (by name), same load, no auth, no persistence.
 // Hegao: the real server, signed-in editors, persistence and read-only enforcement on.
-const ref = await startReferenceServer();
+// Pinning (bench/pinning.ts): servers on one set of cores, this process and its generator
+// threads (started later, so they inherit it) on the others.
+const pin = pinPlan(!cfg.noPin);
+if (pin.plan) {
+  pinSelf(pin.plan.generator);
+  log(`pinned: servers on cpu ${pin.plan.server}, load generator on cpu ${pin.plan.generator}`);
+} else notes.push(`not pinned: ${pin.reason}`);
+const ref = await startReferenceServer(pin.plan?.server);
 const profileDir = path.join(ROOT, "bench", "results", "profiles");
 const hegao = await startHegao(data.dataDir, {
-  env: { HEGAO_COLLAB_TIMING: "1", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
-  nodeArgs: cfg.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  env: { HEGAO_COLLAB_TIMING: "1", HEGAO_BENCH_HEAP: "1", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
+  nodeArgs: ["--expose-gc", ...(cfg.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])],
+  cpus: pin.plan?.server,
 });
 let refLoad, hegaoLoad, refScale, hegaoScale, memory, coldBefore, coldAfter, afterUnloadKB;
 const BIG = Math.max(...cfg.coldLogs);
@@ -83,8 +92,8 @@ try {
   const rooms = await withCookies(data.loadSections);
   const refRooms = data.loadSections.map((s) => ({ id: s.id }));
   // Memory first, on a fresh server (a heap grown by the load would absorb new rooms).
-  memory = await roomMemory(target, pid, await withCookies(data.memorySections));
-  log(`memory: ${memory.rssPerRoomKB} KB per open room (${memory.baselineKB} → ${memory.openKB} KB)`);
+  memory = await roomMemory(target, hegao.child, await withCookies(data.memorySections));
+  log(`memory: ${memory.rssPerRoomKB} KB RSS per open room (${memory.baselineKB} → ${memory.openKB} KB); heap ${memory.heapPerRoomKB} KB per room (${memory.heapBaselineKB} → ${memory.heapOpenKB} KB)`);
   log(`propagation: ${cfg.editors} editors in ${rooms.length} sections, ${cfg.durationS} s per server in ${cfg.rounds} round(s)`);
   const load = { editors: cfg.editors, typistsPerRoom: cfg.typistsPerRoom, durationMs: cfg.durationS * 1000 };
   [refLoad, hegaoLoad] = await compareLoads(
@@ -167,6 +176,7 @@ const results: BenchResults = {
     : null,
   memory: { ...memory, afterUnloadKB: afterUnloadKB ?? null, duringLoadKB: hegaoLoad.serverRssKB },
   bundle,
+  pinning: pin.plan,
   notes,
 };
 printTable(results);

@@ -94,6 +94,12 @@ export function ownerAlive(owner: LockOwner): boolean {
   return cmd === undefined || path.basename(cmd.split("\0")[0]).startsWith("node");
 }
 
+/** The live process holding `<dir>/hegao.lock`; null when nobody (or a dead process) holds it. */
+export function readLockOwner(dir: string): LockOwner | null {
+  const owner = parseLock(readProc(path.join(dir, "hegao.lock")) ?? "");
+  return owner && ownerAlive(owner) ? owner : null;
+}
+
 /** Creates `file` with `content` atomically (fails with EEXIST when it exists). */
 function createAtomically(file: string, content: string): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;

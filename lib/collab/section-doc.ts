@@ -4,18 +4,16 @@
  * version (call `flushSection` from lib/collab/bus.ts first so pending edits are included).
  */
 import * as Y from "yjs";
-import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { sectionUpdates } from "@/db/schema";
+import { readSectionLog } from "./section-log";
 
-/** The stored updates of a section in log order, with the highest row id (0 when none). */
+/**
+ * The stored updates of a section in log order, with the highest row id (0 when none), read in
+ * one statement (lib/collab/section-log.ts).
+ */
 export async function loadSectionUpdates(db: DbOrTx, sectionId: string): Promise<{ updates: Uint8Array[]; maxId: number }> {
-  const rows = await db
-    .select({ id: sectionUpdates.id, update: sectionUpdates.update })
-    .from(sectionUpdates)
-    .where(eq(sectionUpdates.sectionId, sectionId))
-    .orderBy(asc(sectionUpdates.id));
-  return { updates: rows.map((r) => r.update), maxId: rows.length ? rows[rows.length - 1].id : 0 };
+  const { updates, maxId } = await readSectionLog(db, sectionId);
+  return { updates, maxId };
 }
 
 /** A new Y.Doc holding the section's stored text (empty document when there is no row). */

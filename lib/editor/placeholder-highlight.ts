@@ -27,7 +27,8 @@ export interface PlaceholderHighlightOptions {
 }
 
 /** Name of the window event that carries new intended keys. */
-export const INTENDED_EVENT = "hegao:intended-placeholders";
+export { INTENDED_EVENT } from "./window-events";
+import { INTENDED_EVENT } from "./window-events";
 
 interface PluginState {
   intended: string[];

@@ -3,7 +3,6 @@
  * `user:update`. The CLI acts as the operator of the server (whoever may run it may open the
  * database), i.e. with an admin's rights (`CLI_ACTOR`).
  */
-import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { createDepartment, findDepartmentByName } from "../../lib/accounts/departments";
@@ -13,20 +12,20 @@ import type { Principal } from "../../lib/policy";
 import { roleSchema } from "../../lib/accounts/schemas";
 import { AppError } from "../../lib/errors";
 import type { Command } from "./commands";
+import { promptPassword } from "./prompt";
+import { isRemote } from "./remote-context";
 
-/** Asks for a password on the terminal without echoing it. */
-async function promptPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
+/**
+ * The password of `user:create` when `--password` is missing: asked on this process's
+ * terminal. Never inside the server (a command sent over the admin channel): the CLI client
+ * asks on its own terminal before sending.
+ * @throws AppError validation when there is no terminal to ask on.
+ */
+async function askPassword(): Promise<string> {
+  if (isRemote() || !process.stdin.isTTY) {
     throw new AppError("validation", "缺少 --password（非交互环境无法提示输入密码）", "password");
   }
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
-  process.stderr.write("密码: ");
-  out._writeToOutput = () => {};
-  const password = await rl.question("");
-  rl.close();
-  process.stderr.write("\n");
-  return password;
+  return promptPassword();
 }
 
 /** The principal CLI commands act as: an administrator that is no account (never "oneself"). */
@@ -61,7 +60,7 @@ export const accountCommands: Record<string, Command> = {
       const dept = await findDepartmentByName(db, v.dept);
       if (!dept) throw new AppError("validation", `部门「${v.dept}」不存在，请先用 dept:create 创建`, "dept");
       const user = await createUser(db, {
-        username: v.username, displayName: v.name, password: v.password ?? (await promptPassword()), departmentId: dept.id, role: v.role, lead: v.lead, email: v.email,
+        username: v.username, displayName: v.name, password: v.password ?? (await askPassword()), departmentId: dept.id, role: v.role, lead: v.lead, email: v.email,
       });
       return { id: user.id, username: user.username, displayName: user.displayName, department: user.departmentName, role: user.role, lead: user.lead, email: user.email };
     },

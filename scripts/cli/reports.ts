@@ -49,6 +49,7 @@ const exportOptions = z.object({
 export const reportCommands: Record<string, Command> = {
   import: {
     usage: "<文件.txt|.docx> [--dry-run] [--title <标题>] [--assign-all <部门名称>] [--chain <审核流程名称>]",
+    paths: { positionals: true },
     options: { "dry-run": { type: "boolean" }, title: { type: "string" }, "assign-all": { type: "string" }, chain: { type: "string" } },
     async run(values, positionals) {
       const opts = importOptions.parse(values);
@@ -97,6 +98,7 @@ export const reportCommands: Record<string, Command> = {
   },
   export: {
     usage: "<reportId> --format docx|md|html --out <路径> [--final <版本号>] [--clean-draft] [--bold-level3]",
+    paths: { options: ["out"] },
     options: { format: { type: "string" }, out: { type: "string" }, final: { type: "string" }, "clean-draft": { type: "boolean" }, "bold-level3": { type: "boolean" } },
     async run(values, positionals) {
       const reportId = positionals[0];

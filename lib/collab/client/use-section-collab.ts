@@ -14,7 +14,8 @@ import type { RefusedMessage } from "@/lib/collab/messages";
 import { SectionCollab, type CollabSnapshot, type SectionCollabOptions } from "./section-collab";
 
 /** Window event announcing that a rejected draft of this section was just kept aside. */
-export const REJECTED_DRAFT_EVENT = "hegao:rejected-draft";
+export { REJECTED_DRAFT_EVENT } from "@/lib/editor/window-events";
+import { REJECTED_DRAFT_EVENT } from "@/lib/editor/window-events";
 
 const MAX_RESTARTS_PER_MINUTE = 3;
 

@@ -5,16 +5,25 @@
  * (lib/collab/client) for this section and signed-in account.
  */
 import "./editor.css";
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import type { Editor } from "@tiptap/react";
 import { personColor } from "@/lib/collab/person-color";
 import { useSectionCollab } from "@/lib/collab/client/use-section-collab";
-import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
 import { ReferencePanel, type ReferenceText } from "./reference-panel";
 import { RefusedBanner } from "./refused-banner";
 import { StatusLine } from "./status-line";
 import type { OpenAnchor } from "@/lib/comments/types";
+
+// Tiptap, ProseMirror and the table extension are ~60 % of the page's JavaScript (issue 14),
+// and the editor can show nothing before the section's text arrives over the WebSocket: they
+// load as a chunk of their own, started at mount so the download runs beside the connection.
+const loadCollabEditor = () => import("./collab-editor").then((m) => m.CollabEditor);
+const CollabEditor = dynamic(loadCollabEditor, {
+  ssr: false,
+  loading: () => <div className="min-h-[420px] p-6 text-slate-400">正在加载编辑器…</div>,
+});
 
 export interface SectionEditorProps {
   sectionId: string;
@@ -39,6 +48,7 @@ export function SectionEditor({ sectionId, user, initialState, intended, referen
   const { collab, snapshot, refusal, dismissRefusal } = useSectionCollab({
     sectionId, userId: user.id, user: { name: user.name, color: caretColor, deptColor: user.color }, initialState,
   });
+  useEffect(() => void loadCollabEditor(), []);
   const [words, setWords] = useState(0);
   const [placeholders, setPlaceholders] = useState<number | null>(null);
   const editable = snapshot.writable && snapshot.ready;

@@ -8,7 +8,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { REJECTED_DRAFT_EVENT } from "@/lib/collab/client/use-section-collab";
+import { REJECTED_DRAFT_EVENT } from "@/lib/editor/window-events";
 
 export const SECTION_STATE_EVENT = "hegao:section-state";
 

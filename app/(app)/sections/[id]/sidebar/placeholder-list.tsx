@@ -6,7 +6,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { INTENDED_EVENT } from "@/lib/editor/placeholder-highlight";
+import { INTENDED_EVENT } from "@/lib/editor/window-events";
 import { markIntendedAction } from "../../actions";
 
 export interface PlaceholderItem {
