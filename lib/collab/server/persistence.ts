@@ -44,12 +44,17 @@ export async function loadRoomSection(db: Db, sectionId: string): Promise<RoomSe
  */
 export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | null> {
   const [row] = await db
-    .select({ id: sections.id, departmentId: sections.departmentId, state: sections.state, ...sectionLogColumns(sectionId) })
+    .select({
+      id: sections.id, departmentId: sections.departmentId, state: sections.state, draftsVisibleToAll: reports.draftsVisibleToAll,
+      ...sectionLogColumns(sectionId),
+    })
     .from(sections)
+    .innerJoin(reports, eq(reports.id, sections.reportId))
     .where(eq(sections.id, sectionId));
   if (!row) return null;
   const { updates, rows } = decodeSectionLog(row);
-  return { section: { id: row.id, departmentId: row.departmentId, state: row.state }, updates, rows };
+  const section = { id: row.id, departmentId: row.departmentId, state: row.state, draftsVisibleToAll: row.draftsVisibleToAll };
+  return { section, updates, rows };
 }
 
 /**
