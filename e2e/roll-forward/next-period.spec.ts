@@ -13,6 +13,10 @@ import { openDatabase } from "@/db/client";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { listReports, getReportWithOutline } from "@/lib/reports/get-report";
 import { approveDirectly, userId } from "@/lib/assembly/test-support";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { loadReportParts } from "@/lib/reports/report-parts";
+import { markPartPlaceholder } from "@/lib/reports/mark-part-placeholder";
 import { signedInPage } from "../support/auth";
 import { attachScreenshot } from "../support/screenshot";
 import { startServer, type RunningServer } from "../support/server";
@@ -34,7 +38,14 @@ test.beforeAll(async () => {
     const [report] = await listReports(handle.db);
     sourceId = report.id;
     const reviewer = await userId(handle.db, "reviewer");
-    for (const s of (await getReportWithOutline(handle.db, report.id)).sections) if (!s.headingOnly) await approveDirectly(handle.db, s.id, reviewer);
+    const { sections, opening } = await getReportWithOutline(handle.db, report.id);
+    for (const s of [...sections, ...(opening ? [opening] : [])]) if (!s.headingOnly) await approveDirectly(handle.db, s.id, reviewer);
+    // The demo text keeps a few blanks on purpose: the admin marks them 有意保留 (else finalize refuses).
+    const [adminRow] = await handle.db.select().from(users).where(eq(users.username, "admin"));
+    const actor = { id: adminRow.id, role: adminRow.role, departmentId: adminRow.departmentId };
+    for (const p of (await loadReportParts(handle.db, report.id)).placeholders) {
+      await markPartPlaceholder(handle.db, { reportId: report.id, actor, key: p.key, intended: true });
+    }
   } finally {
     await handle.close();
   }
