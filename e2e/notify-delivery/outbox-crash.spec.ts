@@ -1,31 +1,37 @@
 /**
- * Crash test of the transactional outbox against the real server: a notification whose cause
- * committed is pending when the server is killed (kill -9) before delivering it; after the
- * restart exactly one e-mail and one 钉钉 webhook call (signature verified) arrive.
+ * Crash test of the transactional outbox against the real server: a review transition (退回修改)
+ * committed with its notification and planned deliveries, still pending when the server is
+ * killed (kill -9) before delivering them; after the restart exactly one e-mail and one 钉钉
+ * webhook call (signature verified) arrive.
  * HEGAO_OUTBOX_START_DELAY_MS holds the first server's worker back so the kill lands first.
  */
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { notificationDeliveries, robotWebhooks, sections, users } from "@/db/schema";
-import { notify } from "@/lib/notify/notify";
+import { transitionSection } from "@/lib/review/transition-section";
+import { setLiveText } from "@/lib/assembly/test-support";
 import { startReceiver, startSmtp } from "@/lib/notify/outbox/test-support";
 import { startServer } from "../support/server";
 import { seededDataDir, withStoppedDb } from "./support";
 
 const SECRET = "SECcrash-test-密钥";
 
-/** A returned section's notification for dqb1 (with an e-mail) and a 钉钉 robot of the department, committed. */
+/**
+ * A real review transition commits with its notifications: dqb1 submits the section, then —
+ * with dqb1's e-mail and a 钉钉 robot of the department configured — the reviewer returns it
+ * (退回修改). The return's transaction plans one e-mail (dqb1) and one robot message.
+ */
 async function commitCause(db: Db, receiverUrl: string): Promise<void> {
-  const [dqb1] = await db.update(users).set({ email: "dqb1@example.cn" }).where(eq(users.username, "dqb1")).returning();
+  const [dqb1] = await db.select().from(users).where(eq(users.username, "dqb1"));
   const [reviewer] = await db.select().from(users).where(eq(users.username, "reviewer"));
   const section = (await db.select().from(sections)).find((s) => s.title.includes("夯实基层基础"))!;
+  await setLiveText(db, section.id, "上半年新发展党员12名，各支部组织生活会全部按时召开。");
+  const submitted = await transitionSection(db, { sectionId: section.id, event: "submit", version: section.version, actor: dqb1 });
+  await db.update(users).set({ email: "dqb1@example.cn" }).where(eq(users.id, dqb1.id));
   await db.insert(robotWebhooks).values({ vendor: "dingtalk", name: "党群群", url: `${receiverUrl}/dingtalk?access_token=t`, secret: SECRET, departmentId: section.departmentId });
-  await db.transaction((tx) => notify(tx, {
-    kind: "section_returned", reportId: section.reportId, sectionId: section.id, actorId: reviewer.id, userIds: [dqb1.id],
-    title: "《夯实基层基础》被退回修改", body: "请补充发展党员人数。",
-  }));
-  expect(await db.select().from(notificationDeliveries)).toHaveLength(2);
+  await transitionSection(db, { sectionId: section.id, event: "request_changes", version: submitted.version, actor: reviewer, comment: "请补充发展党员人数。" });
+  expect((await db.select().from(notificationDeliveries)).map((d) => d.channel).sort()).toEqual(["dingtalk", "email"]);
 }
 
 test("a delivery committed before kill -9 is sent exactly once after the restart", async () => {
@@ -54,7 +60,7 @@ test("a delivery committed before kill -9 is sent exactly once after the restart
       await expect.poll(() => smtp.mails.length + rx.calls.length, { timeout: 30_000 }).toBe(2);
       await new Promise((r) => setTimeout(r, 3000)); // several more worker passes
       expect(smtp.mails).toHaveLength(1);
-      expect(smtp.mails[0]).toMatchObject({ to: ["dqb1@example.cn"], subject: "【合稿】《夯实基层基础》被退回修改" });
+      expect(smtp.mails[0]).toMatchObject({ to: ["dqb1@example.cn"], subject: expect.stringMatching(/^【合稿】《.*夯实基层基础.*》被退回修改$/) });
       expect(smtp.mails[0].text).toMatch(/https:\/\/hegao\.example\.cn\/sections\/[\w-]+/);
       expect(rx.attempts()).toBe(1);
       expect(rx.calls).toHaveLength(1);
