@@ -110,7 +110,7 @@ test("submit, request changes, resubmit, approve", async ({ browser }) => {
 
   // The reviewer sees just the new sentence as added, and approves.
   await board.goto(`/sections/${id}/review`);
-  await expect(board.getByText(/与上次审核的第 1 版相比/)).toBeVisible();
+  await expect(board.getByText(/与上次退回时的提交稿 1 相比/)).toBeVisible();
   await expect(board.getByTestId("diff-added")).toHaveText(["\n其中预备党员3名。"]);
   await expect(board.getByTestId("diff-removed")).toHaveCount(0);
   await board.screenshot({ path: `${SHOTS}/review-second.png` });
@@ -124,7 +124,7 @@ test("submit, request changes, resubmit, approve", async ({ browser }) => {
   // History lists every step and shows the approved version's text.
   await board.goto(`/sections/${id}/history`);
   await expect(board.getByTestId("audit-log").locator("tbody tr")).toHaveCount(4);
-  await board.getByRole("link", { name: "第 3 版 · 通过稿" }).click();
+  await board.getByRole("link", { name: "提交稿 2（已通过）" }).click();
   await expect(board.getByTestId("version-text")).toContainText("其中预备党员3名。");
   await board.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
 

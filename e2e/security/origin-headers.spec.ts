@@ -109,7 +109,10 @@ test("PATCH /api/admin/users/<username>: admin only, 404, 422, and the changed a
   const headers = { origin: server.url };
   const changed = await admin.patch(url, { data: { role: "reviewer", department: "工会", disabled: true }, headers });
   expect(changed.status()).toBe(200);
-  expect(await changed.json()).toEqual({ username: "dqb2", role: "reviewer", department: "工会", disabled: true, locked: false, lead: false });
+  expect(await changed.json()).toEqual({ username: "dqb2", role: "reviewer", department: "工会", disabled: true, locked: false, lead: false, email: null });
+  const withEmail = await admin.patch(url, { data: { email: "dqb2@example.cn" }, headers });
+  expect(await withEmail.json()).toMatchObject({ username: "dqb2", email: "dqb2@example.cn" });
+  expect((await admin.patch(url, { data: { email: "not-an-address" }, headers })).status()).toBe(422);
   const users = await (await admin.get(`${server.url}/admin/users`)).text();
   expect(users).toContain("dqb2");
   expect((await admin.patch(url, { data: { disabled: false, role: "editor", department: "党群工作部" }, headers })).status()).toBe(200);
