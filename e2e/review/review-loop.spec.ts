@@ -124,7 +124,7 @@ test("submit, request changes, resubmit, approve", async ({ browser }) => {
   // History lists every step and shows the approved version's text.
   await board.goto(`/sections/${id}/history`);
   await expect(board.getByTestId("audit-log").locator("tbody tr")).toHaveCount(4);
-  await board.getByRole("link", { name: "提交稿 2（已通过）" }).click();
+  await board.getByTestId("audit-log").getByRole("link", { name: "提交稿 2（已通过）" }).click();
   await expect(board.getByTestId("version-text")).toContainText("其中预备党员3名。");
   await board.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
 
