@@ -18,13 +18,15 @@ export interface ClusterOptions {
   /** Install the process-wide relays (false in tests that run two instances in one process). */
   relays?: boolean;
   /** Fan-out timings (tests shorten them). */
-  timings?: Partial<Pick<ConstructorParameters<typeof RedisFanout>[0], "graceMs" | "checkMs" | "heartbeatMs" | "deadAfterMs" | "holdTimeoutMs">>;
+  timings?: Partial<Pick<ConstructorParameters<typeof RedisFanout>[0], "prefix" | "graceMs" | "checkMs" | "heartbeatMs" | "deadAfterMs" | "holdTimeoutMs">>;
 }
 
 /** Connects to Redis and returns the fan-out; `stop` removes the relays and disconnects. */
 export function startCluster(opts: ClusterOptions): { fanout: RedisFanout; stop(): Promise<void> } {
   const connect = () => {
-    const r = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(100 * n, 1000) });
+    // disableClientInfo: ioredis 5.8.2 may send CLIENT SETINFO / INFO after a queued SUBSCRIBE
+    // and fail with "Connection in subscriber mode" (redis/ioredis#2037).
+    const r = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, disableClientInfo: true, retryStrategy: (n) => Math.min(100 * n, 1000) });
     r.on("error", (err) => opts.log("redis", err));
     return r;
   };

@@ -20,7 +20,7 @@ import type { Redis } from "ioredis";
 import type * as Y from "yjs";
 import { SectionChain } from "./section-chain";
 import type { CommitIds, Fanout, FanoutServe, RoomChannel, RoomSink } from "./types";
-import { b64, CONTROL_CHANNEL, parseWire, sectionChannel, unb64, type WireMessage } from "./wire";
+import { b64, controlChannel, parseWire, sectionChannel, unb64, type WireMessage } from "./wire";
 
 export interface RedisFanoutOptions {
   /** Publishing connection and a separate one for subscriptions (ioredis needs two). */
@@ -38,6 +38,8 @@ export interface RedisFanoutOptions {
   heartbeatMs?: number;
   deadAfterMs?: number;
   holdTimeoutMs?: number;
+  /** Channel name prefix (default "hegao:"); instances of one cluster share it. */
+  prefix?: string;
 }
 
 interface Open {
@@ -60,15 +62,15 @@ export class RedisFanout implements Fanout {
   private readonly o: Required<Omit<RedisFanoutOptions, "onControl">> & Pick<RedisFanoutOptions, "onControl">;
 
   constructor(opts: RedisFanoutOptions) {
-    this.o = { graceMs: 200, checkMs: 5000, heartbeatMs: 5000, deadAfterMs: 15_000, holdTimeoutMs: 3000, ...opts };
+    this.o = { prefix: "hegao:", graceMs: 200, checkMs: 5000, heartbeatMs: 5000, deadAfterMs: 15_000, holdTimeoutMs: 3000, ...opts };
     const { sub } = this.o;
     sub.on("message", (channel: string, text: string) => this.receive(channel, text));
     sub.on("ready", () => {
       if (this.connectedOnce) this.repairAll("Redis reconnected"); // what was published meanwhile is lost
       this.connectedOnce = true;
     });
-    void sub.subscribe(CONTROL_CHANNEL).catch((err) => this.o.log("redis subscribe failed", err));
-    this.timers.push(setInterval(() => this.publish(CONTROL_CHANNEL, { t: "hb", i: this.instanceId }), this.o.heartbeatMs));
+    void sub.subscribe(controlChannel(this.o.prefix)).catch((err) => this.o.log("redis subscribe failed", err));
+    this.timers.push(setInterval(() => this.publish(controlChannel(this.o.prefix), { t: "hb", i: this.instanceId }), this.o.heartbeatMs));
     this.timers.push(setInterval(() => void this.check(), this.o.checkMs));
     this.timers.forEach((t) => t.unref());
   }
@@ -77,7 +79,7 @@ export class RedisFanout implements Fanout {
     const chain = new SectionChain((after) => this.repair(sectionId, after), this.o.graceMs, (m, e) => this.o.log(`[collab ${sectionId}] ${m}`, e));
     const entry: Open = { sink, chain, early: [] };
     this.rooms.set(sectionId, entry);
-    const ready = this.o.sub.subscribe(sectionChannel(sectionId)).then(() => {});
+    const ready = this.o.sub.subscribe(sectionChannel(this.o.prefix, sectionId)).then(() => {});
     return {
       ready,
       loaded: (maxId) => {
@@ -87,24 +89,24 @@ export class RedisFanout implements Fanout {
         chain.loaded(maxId);
         early.forEach((e) => chain.saw(e.ids));
       },
-      awareness: (update, user) => this.publish(sectionChannel(sectionId), { t: "a", i: this.instanceId, s: sectionId, user, u: b64(update) }),
+      awareness: (update, user) => this.publish(sectionChannel(this.o.prefix, sectionId), { t: "a", i: this.instanceId, s: sectionId, user, u: b64(update) }),
       close: () => {
         chain.dispose();
         if (this.rooms.get(sectionId) !== entry) return;
         this.rooms.delete(sectionId);
-        void this.o.sub.unsubscribe(sectionChannel(sectionId)).catch(() => {});
+        void this.o.sub.unsubscribe(sectionChannel(this.o.prefix, sectionId)).catch(() => {});
       },
     };
   }
 
   committed(sectionId: string, update: Uint8Array, ids: CommitIds): void {
     this.rooms.get(sectionId)?.chain.saw(ids); // our own: in the document already
-    this.publish(sectionChannel(sectionId), { t: "u", i: this.instanceId, s: sectionId, ...ids, u: b64(update) });
+    this.publish(sectionChannel(this.o.prefix, sectionId), { t: "u", i: this.instanceId, s: sectionId, ...ids, u: b64(update) });
   }
 
   compacted(sectionId: string, ids: CommitIds): void {
     this.rooms.get(sectionId)?.chain.saw(ids);
-    this.publish(sectionChannel(sectionId), { t: "c", i: this.instanceId, s: sectionId, ...ids });
+    this.publish(sectionChannel(this.o.prefix, sectionId), { t: "c", i: this.instanceId, s: sectionId, ...ids });
   }
 
   serve(handlers: FanoutServe): void {
@@ -116,9 +118,9 @@ export class RedisFanout implements Fanout {
     let wait!: { need: number; got: number; failed: boolean; done(): void };
     const confirmed = new Promise<void>((done) => (wait = { need: Infinity, got: 0, failed: false, done }));
     this.waiting.set(r, wait);
-    const release = () => this.publish(CONTROL_CHANNEL, { t: "rel", i: this.instanceId, r });
+    const release = () => this.publish(controlChannel(this.o.prefix), { t: "rel", i: this.instanceId, r });
     try {
-      const receivers = await this.o.pub.publish(CONTROL_CHANNEL, JSON.stringify({ t: "hold", i: this.instanceId, r, s: sectionId }));
+      const receivers = await this.o.pub.publish(controlChannel(this.o.prefix), JSON.stringify({ t: "hold", i: this.instanceId, r, s: sectionId }));
       wait.need = receivers - 1; // every subscribed instance but this one
       if (wait.got >= wait.need) wait.done();
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +144,7 @@ export class RedisFanout implements Fanout {
 
   /** Relays a message on the control channel (bus events, notifications). */
   publishControl(msg: WireMessage): void {
-    this.publish(CONTROL_CHANNEL, msg);
+    this.publish(controlChannel(this.o.prefix), msg);
   }
 
   private receive(_channel: string, text: string): void {
@@ -194,7 +196,7 @@ export class RedisFanout implements Fanout {
       ok = false;
       this.o.log(`[collab ${sectionId}] hold for instance ${from} failed`, err);
     }
-    this.publish(CONTROL_CHANNEL, { t: "held", i: this.instanceId, r, ok });
+    this.publish(controlChannel(this.o.prefix), { t: "held", i: this.instanceId, r, ok });
   }
 
   private async repair(sectionId: string, afterId: number): Promise<number> {
@@ -231,7 +233,7 @@ export class RedisFanout implements Fanout {
   async close(): Promise<void> {
     this.timers.forEach((t) => clearInterval(t));
     try {
-      await this.o.pub.publish(CONTROL_CHANNEL, JSON.stringify({ t: "bye", i: this.instanceId }));
+      await this.o.pub.publish(controlChannel(this.o.prefix), JSON.stringify({ t: "bye", i: this.instanceId }));
     } catch {
       /* Redis gone: the others notice the silence */
     }

@@ -1,16 +1,17 @@
 /**
  * The messages instances exchange through Redis (JSON; binary as base64), validated with zod
  * on receipt: a malformed message is dropped, never applied.
- * Section channel `hegao:s:<sectionId>`: `u` a committed update with its row ids, `c` a
+ * Section channel `<prefix>s:<sectionId>`: `u` a committed update with its row ids, `c` a
  * compaction, `a` an awareness update of one account's clients.
- * Control channel `hegao:ctl`: `hb` heartbeat, `bye` orderly stop, `hold` / `held` / `rel`
+ * Control channel `<prefix>ctl`: `hb` heartbeat, `bye` orderly stop, `hold` / `held` / `rel`
  * the cross-instance hold of a section (submit), `bus` a bus event, `nc` notifications changed.
  */
 import { z } from "zod";
 
-export const CONTROL_CHANNEL = "hegao:ctl";
-/** The section channel of `sectionId`. */
-export const sectionChannel = (sectionId: string) => `hegao:s:${sectionId}`;
+/** The control channel under `prefix` (default "hegao:"; tests and cluster runs use their own). */
+export const controlChannel = (prefix: string) => `${prefix}ctl`;
+/** The section channel of `sectionId` under `prefix`. */
+export const sectionChannel = (prefix: string, sectionId: string) => `${prefix}s:${sectionId}`;
 
 const user = z.object({ id: z.string(), name: z.string(), color: z.string() });
 const ids = { id: z.number().int().nonnegative(), prev: z.number().int().nonnegative() };
