@@ -4,6 +4,7 @@
  * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
  * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README),
  * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy), SMTP_URL / MAIL_FROM /
+ * REDIS_URL (cluster mode, with DATABASE_URL; HEGAO_REDIS_PREFIX names its channels),
  * HEGAO_DIGEST_AT (notification e-mail; the outbox worker, lib/notify/outbox/worker.ts). Every request first passes
  * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
  * Background: the deadline-reminder scheduler (lib/chase/reminder-scheduler.ts).
@@ -36,7 +37,7 @@ async function main() {
   // Cluster mode (README "Deployment: several instances"): REDIS_URL with DATABASE_URL.
   const redisUrl = clusterRedisUrl(process.env, handle.kind);
   const cluster = redisUrl
-    ? startCluster({ redisUrl, db: async () => handle.db, log: (m, e) => (e ? console.error(`[hegao] ${m}:`, e instanceof Error ? e.message : e) : console.log(`[hegao] ${m}`)) })
+    ? startCluster({ redisUrl, db: async () => handle.db, timings: { prefix: process.env.HEGAO_REDIS_PREFIX || undefined }, log: (m, e) => (e ? console.error(`[hegao] ${m}:`, e instanceof Error ? e.message : e) : console.log(`[hegao] ${m}`)) })
     : null;
   // Deliveries committed before a crash go out once the database is open (lib/notify/outbox).
   const outbox = startOutbox(handle.db);
