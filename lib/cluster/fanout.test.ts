@@ -7,11 +7,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { openDatabase, type DbHandle } from "@/db/client";
-import { sectionUpdates } from "@/db/schema";
+import { sectionUpdates, sectionVersions } from "@/db/schema";
+import { submitSection } from "@/lib/review/commands";
+import { principal, reload } from "@/lib/review/test-helpers";
 import { docFromUpdates, docToContent } from "@/lib/collab/content";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { readLogAfter, readMaxIds } from "@/lib/collab/server/fanout/log-reads";
@@ -146,6 +148,24 @@ describe.skipIf(!available)("two instances through Redis", () => {
     const release = await a.fanout.holdOthers(fx.section.id);
     expect(await stored()).toContain("提交前乙实例的编辑H1");
     release();
+  });
+
+  it("submit on one instance freezes every edit acknowledged on the other before it answered", async () => {
+    // In this process the bus's hold is the one B registered last (as in B's own process), so
+    // the submit runs "on B" and the edit is typed on A.
+    const onA = clients[0];
+    const onB = clients[1];
+    onB.replace("上半年发展党员5名。");
+    await waitFor(2000, () => onB.saved === onB.sent && onA.text === onB.text, "clean text everywhere");
+    onA.type("提交瞬间甲实例的编辑S1");
+    const count = onA.sent;
+    await new Promise((r) => setTimeout(r, 5)); // on A, inside its 30 ms batching window
+    const s = await reload(handle.db, fx.section.id);
+    await submitSection(handle.db, { sectionId: s.id, version: s.version, actor: await principal(handle.db, "dqb2") });
+    const [frozen] = await handle.db.select().from(sectionVersions).where(eq(sectionVersions.sectionId, fx.section.id)).orderBy(desc(sectionVersions.createdAt)).limit(1);
+    await waitFor(2000, () => onA.saved >= count || onA.states.at(-1)?.writable === false, "A settled");
+    expect(onA.saved).toBeGreaterThanOrEqual(count); // it was acknowledged (flushed by the hold)…
+    expect(frozen.text).toContain("提交瞬间甲实例的编辑S1"); // …so it is in the frozen version
   });
 
   it("a dead instance's clients leave presence on the others within the dead-after time", async () => {

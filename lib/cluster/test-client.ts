@@ -94,6 +94,17 @@ export class TestClient {
     frag.insert(frag.length, [p]);
   }
 
+  /** Replaces the body with one paragraph of `text` (one update sent). */
+  replace(text: string): void {
+    const frag = this.doc.getXmlFragment(YJS_FIELD);
+    this.doc.transact(() => {
+      frag.delete(0, frag.length);
+      const p = new Y.XmlElement("paragraph");
+      p.insert(0, [new Y.XmlText(text)]);
+      frag.insert(0, [p]);
+    });
+  }
+
   /** Publishes this client's presence under `clientId` (default its own) with `cursor: null`. */
   announce(clientId = this.doc.clientID): void {
     const enc = encoding.createEncoder();
