@@ -3,7 +3,7 @@
  * process: the real collaboration server (attach.ts) in cluster mode (lib/cluster/start.ts) on
  * PostgreSQL + Redis, without Next (a production build takes minutes; the collaboration path
  * is what the chaos test attacks). Env: PORT, DATABASE_URL, REDIS_URL, HEGAO_REDIS_PREFIX,
- * NEXTAUTH_SECRET. `GET /room/<sectionId>` answers the loaded room's state vector and text
+ * NEXTAUTH_SECRET. `GET /room/<sectionId>` answers the loaded room's state vector, text and presence (awareness client ids)
  * (404 when not loaded) so the test can compare every instance's copy. Prints `ready` once
  * listening; SIGTERM saves and stops.
  */
@@ -28,7 +28,11 @@ async function main() {
     const room = m && collab.rooms.get(m[1]);
     if (!room || !room.section) return res.writeHead(404).end();
     res.setHeader("Content-Type", "application/json");
-    res.end(JSON.stringify({ sv: Buffer.from(Y.encodeStateVector(room.doc)).toString("base64"), text: docToContent(room.doc).text }));
+    res.end(JSON.stringify({
+      sv: Buffer.from(Y.encodeStateVector(room.doc)).toString("base64"),
+      text: docToContent(room.doc).text,
+      presence: [...room.awareness.getStates().keys()],
+    }));
   });
   const collab = createCollabServer(server, {
     origin, secret: process.env.NEXTAUTH_SECRET!, db: async () => handle.db, fanout: cluster.fanout,

@@ -5,7 +5,7 @@
  * sections; mid-run one instance is killed with SIGKILL (its clients reconnect through the
  * others) and Redis is killed and restarted. Then every token any instance acknowledged is in
  * the database and in every surviving instance's copy, and the instances' state vectors equal
- * the database's. Runs when PostgreSQL and redis-server are available.
+ * the database's, and every instance's presence is exactly the live clients. Runs when PostgreSQL and redis-server are available.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -73,6 +73,7 @@ class Typist {
 
   async connect(origin: string): Promise<void> {
     this.client = await TestClient.open(origin, SECRET, this.userId, this.sectionId);
+    this.client.announce(); // presence under the new connection's client id
     this.connects++;
     this.pending = [];
   }
@@ -201,9 +202,13 @@ describe.skipIf(!available)("chaos: three instances, 60 clients, kill -9 and a R
       for (const inst of instances.filter((x) => x.child)) {
         const res = await fetch(`http://127.0.0.1:${inst.port}/room/${s.id}`);
         expect(res.status, `instance ${inst.port} has section ${s.title} loaded`).toBe(200);
-        const copy = (await res.json()) as { sv: string; text: string };
+        const copy = (await res.json()) as { sv: string; text: string; presence: number[] };
         expect(mine.filter((tok) => !copy.text.includes(tok)), `instance ${inst.port}, ${s.title}: tokens missing`).toEqual([]);
         expect([...Y.decodeStateVector(new Uint8Array(Buffer.from(copy.sv, "base64")))].sort(), `instance ${inst.port}, ${s.title}: state vector`).toEqual(sv);
+        // Presence: exactly the section's live clients, wherever they are; none of the killed
+        // instance's old connections.
+        const live = typists.filter((t) => t.sectionId === s.id && t.client.closeCode === null).map((t) => t.client.doc.clientID).sort();
+        expect([...copy.presence].sort(), `instance ${inst.port}, ${s.title}: presence`).toEqual(live);
       }
     }
     typists.forEach((t) => t.client.close());
