@@ -61,6 +61,11 @@ describe.skipIf(!available)("access changes across instance processes", () => {
   const dbName = `hegao_acc_${randomBytes(5).toString("hex")}`;
   let handle: DbHandle;
   let redisUrl: string;
+  let redisPort: number;
+  let redis: ChildProcess;
+  const startRedis = async () => {
+    redis = await spawnReady(REDIS_SERVER, ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], process.env, /Ready to accept/);
+  };
   const children: ChildProcess[] = [];
   const ports: number[] = [];
   let cluster: ReturnType<typeof startCluster> | undefined;
@@ -71,9 +76,9 @@ describe.skipIf(!available)("access changes across instance processes", () => {
     url.pathname = `/${dbName}`;
     handle = await openDatabase({ databaseUrl: url.toString() });
     await seedDemo(handle.db);
-    const redisPort = await freePort();
+    redisPort = await freePort();
     redisUrl = `redis://127.0.0.1:${redisPort}`;
-    children.push(await spawnReady(REDIS_SERVER, ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], process.env, /Ready to accept/));
+    await startRedis();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       ports.push(port);
@@ -87,6 +92,7 @@ describe.skipIf(!available)("access changes across instance processes", () => {
   afterAll(async () => {
     await cluster?.stop();
     children.forEach((c) => c.kill("SIGKILL"));
+    redis?.kill("SIGKILL");
     await handle?.close();
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   });
@@ -115,5 +121,22 @@ describe.skipIf(!available)("access changes across instance processes", () => {
     while (colleague.saved < count && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     expect(colleague.saved).toBe(count);
     colleague.close();
+  }, 60_000);
+
+  it("an access change published while Redis was unreachable is applied once it is back (every connection re-decided)", async () => {
+    const [section] = await handle.db.select().from(sections).where(and(like(sections.title, "夯实基层基础%")));
+    const [row] = await handle.db.select().from(users).where(eq(users.username, "dqb1"));
+    const victims = await Promise.all(ports.map((p) => TestClient.open(`http://127.0.0.1:${p}`, SECRET, row.id, section.id)));
+    await cluster!.stop(); // from now on the change reaches no instance through Redis…
+    cluster = undefined;
+    await updateUser(handle.db, { userId: row.id, disabled: true }, await principal(handle.db, "admin"));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(victims.map((v) => v.closeCode)).toEqual([null, null]);
+    redis.kill("SIGKILL"); // …and Redis goes away and comes back
+    await new Promise((r) => setTimeout(r, 300));
+    await startRedis();
+    const deadline = Date.now() + 5000;
+    while (victims.some((v) => v.closeCode !== 4403) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(victims.map((v) => v.closeCode)).toEqual([4403, 4403]);
   }, 60_000);
 });

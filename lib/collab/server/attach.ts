@@ -95,7 +95,14 @@ export function createCollabServer(
   const perAccount = new ConnectionCounter(o.maxConnectionsPerAccount);
   const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
   const clientLog = new LogLimiter((m) => log(m));
-  fanout.serve({ hold: (sectionId) => rooms.hold(sectionId) });
+  fanout.serve({
+    hold: (sectionId) => rooms.hold(sectionId),
+    resync: () => {
+      const open = rooms.all();
+      const userIds = [...new Set(open.flatMap((r) => [...r.conns].map((c) => c.user.id)))];
+      void access.handle({ sectionIds: open.map((r) => r.sectionId), userIds });
+    },
+  });
   registerHold(async (sectionId) => {
     const release = await rooms.hold(sectionId);
     try {

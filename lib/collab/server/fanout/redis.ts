@@ -66,7 +66,10 @@ export class RedisFanout implements Fanout {
     const { sub } = this.o;
     sub.on("message", (channel: string, text: string) => this.receive(channel, text));
     sub.on("ready", () => {
-      if (this.connectedOnce) this.repairAll("Redis reconnected"); // what was published meanwhile is lost
+      if (this.connectedOnce) {
+        this.repairAll("Redis reconnected"); // what was published meanwhile is lost
+        this.handlers?.resync?.();
+      }
       this.connectedOnce = true;
     });
     void sub.subscribe(controlChannel(this.o.prefix)).catch((err) => this.o.log("redis subscribe failed", err));

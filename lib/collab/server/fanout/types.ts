@@ -54,6 +54,11 @@ export interface RoomChannel {
 export interface FanoutServe {
   /** Hold a section's room and write its pending updates; resolves with the release. */
   hold(sectionId: string): Promise<() => void>;
+  /**
+   * Redis came back after an outage: events published meanwhile (state and access changes)
+   * may be lost, so every open connection is re-decided from the database.
+   */
+  resync?(): void;
 }
 
 export interface Fanout {
