@@ -185,7 +185,7 @@ describe.skipIf(!available)("chaos: three instances, 60 clients, kill -9 and a R
     while (typists.some((t) => t.client.closeCode === null && t.client.saved < t.client.sent) && Date.now() < deadline) await sleep(100);
     typists.forEach((t) => t.collect());
     clearInterval(reconnector);
-    await sleep(2500);
+    await sleep(4000); // fan-out, repair (checked every 1 s) and presence renewal (every 3 s)
 
     const acked = typists.flatMap((t) => t.acked.map((tok) => [t.sectionId, tok] as const));
     expect(acked.length).toBeGreaterThan(1000);

@@ -118,6 +118,13 @@ export class Room implements ProtocolRoom {
       },
       applyRemoteAwareness: (update, instanceId, user) => this.presence.apply(update, instanceId, user),
       dropInstance: (instanceId) => this.presence.dropInstance(instanceId),
+      renewPresence: () => {
+        for (const c of this.conns) {
+          const ids = [...c.clients].filter((id) => this.owners.get(id) === c && this.awareness.getStates().has(id));
+          const { id, name, color } = c.user;
+          if (ids.length) this.channel.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), { id, name, color });
+        }
+      },
     }, this.doc);
     this.ready = Promise.resolve().then(() => this.load());
     this.ready.catch((err) => {

@@ -7,7 +7,8 @@
  *   `checkMs`, one query for all loaded rooms) repairs from PostgreSQL;
  * - awareness is published with its account; each instance sends a heartbeat every
  *   `heartbeatMs`, and an instance silent for `deadAfterMs` (or that said bye) loses its
- *   clients' presence everywhere;
+ *   clients' presence everywhere; every instance re-publishes its clients' presence after a
+ *   Redis reconnect and every third check (a presence message lost in an outage heals);
  * - a submit holds the section on every instance: `hold` on the control channel, each instance
  *   flushes and holds its room and answers `held`; without every answer within `holdTimeoutMs`
  *   the hold fails (the submit is refused rather than freezing text that may miss edits).
@@ -59,6 +60,7 @@ export class RedisFanout implements Fanout {
   private handlers: FanoutServe | null = null;
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private connectedOnce = false;
+  private checks = 0;
   private readonly o: Required<Omit<RedisFanoutOptions, "onControl">> & Pick<RedisFanoutOptions, "onControl">;
 
   constructor(opts: RedisFanoutOptions) {
@@ -69,6 +71,8 @@ export class RedisFanout implements Fanout {
       if (this.connectedOnce) {
         this.repairAll("Redis reconnected"); // what was published meanwhile is lost
         this.handlers?.resync?.();
+        // Once the other instances are subscribed again too (they reconnect at about the same time).
+        setTimeout(() => this.rooms.forEach((room) => room.sink.renewPresence()), 1000).unref();
       }
       this.connectedOnce = true;
     });
@@ -218,6 +222,7 @@ export class RedisFanout implements Fanout {
   private async check(): Promise<void> {
     const now = Date.now();
     for (const [inst, at] of this.seen) if (now - at > this.o.deadAfterMs) this.dropInstance(inst);
+    if (++this.checks % 3 === 0) for (const room of this.rooms.values()) room.sink.renewPresence();
     const loaded = [...this.rooms].filter(([, r]) => r.chain.last !== null);
     if (!loaded.length) return;
     try {

@@ -36,6 +36,8 @@ export interface RoomSink {
   applyRemoteAwareness(update: Uint8Array, instanceId: string, user: RemoteUser): void;
   /** Instance `instanceId` is gone: its clients leave this room's presence. */
   dropInstance(instanceId: string): void;
+  /** Publishes the presence of this instance's clients again (after an outage, and periodically). */
+  renewPresence(): void;
 }
 
 /** One room's end of the fan-out. */
