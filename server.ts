@@ -4,6 +4,7 @@
  * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
  * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README),
  * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy), SMTP_URL / MAIL_FROM /
+ * REDIS_URL (cluster mode, with DATABASE_URL; HEGAO_REDIS_PREFIX names its channels),
  * HEGAO_DIGEST_AT (notification e-mail; the outbox worker, lib/notify/outbox/worker.ts). Every request first passes
  * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
  * Background: the deadline-reminder scheduler (lib/chase/reminder-scheduler.ts).
@@ -20,6 +21,8 @@ import { trustProxy } from "./lib/http/client-address";
 import { refuseOversizedAction } from "./lib/import/upload-limit";
 import { startReminderScheduler } from "./lib/chase/reminder-scheduler";
 import { startOutbox } from "./lib/notify/outbox/start";
+import { clusterRedisUrl } from "./lib/cluster/config";
+import { startCluster } from "./lib/cluster/start";
 import { channelUrl, newChannelToken, writeChannelCard } from "./lib/admin-channel/channel-file";
 import { handleChannelRequest, type ChannelOptions } from "./lib/admin-channel/endpoint";
 
@@ -31,13 +34,18 @@ async function main() {
   // Open, migrate and (on an empty database) seed before accepting requests; a locked data
   // folder fails here with a clear message instead of on the first request.
   const handle = await getDbHandle();
+  // Cluster mode (README "Deployment: several instances"): REDIS_URL with DATABASE_URL.
+  const redisUrl = clusterRedisUrl(process.env, handle.kind);
+  const cluster = redisUrl
+    ? startCluster({ redisUrl, db: async () => handle.db, timings: { prefix: process.env.HEGAO_REDIS_PREFIX || undefined }, log: (m, e) => (e ? console.error(`[hegao] ${m}:`, e instanceof Error ? e.message : e) : console.log(`[hegao] ${m}`)) })
+    : null;
   // Deliveries committed before a crash go out once the database is open (lib/notify/outbox).
   const outbox = startOutbox(handle.db);
   const server = http.createServer();
   const app = next({ dev, hostname: env.host, port: env.port, httpServer: server });
   const handle_ = app.getRequestHandler();
   await app.prepare();
-  const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv() });
+  const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv(), fanout: cluster?.fanout });
   const guard = { appOrigin: env.origin, trustProxy: trustProxy(), dev };
   // Admin channel (README "Admin CLI"): with the embedded database the CLI cannot open the
   // data folder while we hold it, so it sends its command here; the token is new at each start.
@@ -57,7 +65,7 @@ async function main() {
     collab.handleUpgrade(req, socket, head);
   });
   server.listen(env.port, env.host, () => {
-    console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind})`);
+    console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind}${cluster ? `, cluster instance ${cluster.fanout.instanceId} via Redis` : ""})`);
     if (channel) {
       const port = (server.address() as import("node:net").AddressInfo).port;
       removeCard = writeChannelCard(path.resolve(env.dataDir), { pid: process.pid, url: channelUrl(env.host, port), token: channel.token });
@@ -87,6 +95,7 @@ async function main() {
     await reminders.stop().catch(() => {});
     await collab.close().catch((err) => console.error("[hegao] collab close failed", err));
     await outbox.stop().catch(() => {});
+    await cluster?.stop().catch(() => {});
     server.close();
     await closeDb().catch(() => {});
     clearTimeout(force);

@@ -18,6 +18,11 @@
  *   new state: edits that arrive meanwhile are then refused, never silently left out.
  * - `editSectionLive` applies a server-side edit (restoring an earlier version) to the section's
  *   room as an ordinary change: broadcast to every open editor, persisted, no connection closed.
+ *
+ * Several instances (cluster mode, lib/collab/server/fanout/redis.ts): a relay installed with
+ * `setBusRelay` also carries state, access and reload events to the other instances, which hand
+ * them to their own listeners with `deliverBusEvent`; the hold registered by the collaboration
+ * server then holds the section's room on every instance.
  */
 import { EventEmitter } from "node:events";
 import type * as Y from "yjs";
@@ -42,8 +47,21 @@ export interface AccessChange {
 /** A change the server makes to a section's document (inside one Yjs transaction). */
 export type SectionEdit = (doc: Y.Doc) => void;
 
+/** The events that cross instances, by name. */
+export interface BusEvents {
+  state: SectionStateChange;
+  access: AccessChange;
+  reload: string;
+}
+
+/** Carries bus events to the other instances (cluster mode). */
+export interface BusRelay {
+  publish<K extends keyof BusEvents>(kind: K, payload: BusEvents[K]): void;
+}
+
 interface Bus {
   events: EventEmitter;
+  relay?: BusRelay;
   flush?: (sectionId: string) => Promise<void>;
   hold?: (sectionId: string) => Promise<() => void>;
   edit?: (sectionId: string, edit: SectionEdit) => Promise<void>;
@@ -57,9 +75,25 @@ function bus(): Bus {
   return g[KEY];
 }
 
+/** Emits an event to this process's listeners and, in cluster mode, to the other instances. */
+function emit<K extends keyof BusEvents>(kind: K, payload: BusEvents[K]): void {
+  bus().events.emit(kind, payload);
+  bus().relay?.publish(kind, payload);
+}
+
+/** Hands an event from another instance to this process's listeners (the relay calls it). */
+export function deliverBusEvent<K extends keyof BusEvents>(kind: K, payload: BusEvents[K]): void {
+  bus().events.emit(kind, payload);
+}
+
+/** Installs (or with undefined removes) the relay to the other instances. */
+export function setBusRelay(relay: BusRelay | undefined): void {
+  bus().relay = relay;
+}
+
 /** Tells the collaboration server that a section's review state changed. */
 export function publishSectionState(change: SectionStateChange): void {
-  bus().events.emit("state", change);
+  emit("state", change);
 }
 
 /** Subscribes to section state changes; returns the unsubscribe function. */
@@ -70,7 +104,7 @@ export function onSectionState(listener: (change: SectionStateChange) => void): 
 
 /** Tells the collaboration server that access to some sections or of some accounts changed. */
 export function publishAccessChange(change: AccessChange): void {
-  bus().events.emit("access", change);
+  emit("access", change);
 }
 
 /** Subscribes to access changes; returns the unsubscribe function. */
@@ -81,7 +115,7 @@ export function onAccessChange(listener: (change: AccessChange) => void): () => 
 
 /** Tells the collaboration server that a section's stored log was replaced under its room. */
 export function publishReloadSection(sectionId: string): void {
-  bus().events.emit("reload", sectionId);
+  emit("reload", sectionId);
 }
 
 /** Subscribes to log replacements; returns the unsubscribe function. */

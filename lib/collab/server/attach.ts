@@ -5,6 +5,9 @@
  * room.ts), re-decides open connections on access and review state changes from the bus
  * (live-access.ts), closes a socket whose session expires (4401) or that floods frames (4429),
  * pings for dead peers, and saves everything on close().
+ * `opts.fanout` (cluster mode, lib/cluster/start.ts) connects the rooms to other instances:
+ * committed batches and compactions are published with their row ids, and a hold (submit)
+ * holds the section's room on every instance.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -25,6 +28,8 @@ import { databaseFacts, LiveAccess } from "./live-access";
 import { LogLimiter } from "./log-limiter";
 import { compactLog, loadRoom } from "./persistence";
 import { Rooms } from "./rooms";
+import { localFanout } from "./fanout/local";
+import type { Fanout } from "./fanout/types";
 
 export interface CollabServer {
   /** Handles an upgrade for /collab/*; returns false for other URLs. */
@@ -50,20 +55,25 @@ function log(message: string, err?: unknown): void {
  */
 export function createCollabServer(
   _server: Server,
-  opts: CollabOptions & { secret?: string; db?: () => Promise<Db> },
+  opts: CollabOptions & { secret?: string; db?: () => Promise<Db>; fanout?: Fanout },
 ): CollabServer {
   const o = collabOptionsSchema.parse(opts);
   const db = opts.db ?? getDb;
   const secret = () => opts.secret ?? process.env.NEXTAUTH_SECRET ?? "";
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayload, perMessageDeflate: false });
-  const commits = new GroupCommit(db, { windowMs: o.groupCommitMs, log });
+  const fanout = opts.fanout ?? localFanout;
+  const commits = new GroupCommit(db, { windowMs: o.groupCommitMs, log, ordered: fanout.ordered });
   const rooms = new Rooms(
     {
       load: async (id) => loadRoom(await db(), id),
       store: (id) => ({
-        append: (update) => commits.append(id, update),
-        compact: async () => compactLog(await db(), id),
+        append: async (update) => {
+          const ids = await commits.append(id, update);
+          if (ids) fanout.committed(id, update, ids);
+        },
+        compact: async () => compactLog(await db(), id, (ids) => fanout.compacted(id, ids)),
       }),
+      fanout,
       saver: { delayMs: o.saveDelayMs, maxRetries: o.maxRetries, compactAbove: o.compactAbove },
       drafts: {
         insert: async (row) => insertRejectedDraft(await db(), row),
@@ -77,11 +87,32 @@ export function createCollabServer(
   const access = new LiveAccess(rooms, databaseFacts(db), log);
   const offAccess = access.subscribe();
   const offReload = onReloadSection((sectionId) => rooms.reload(sectionId));
-  registerFlush((sectionId) => rooms.flush(sectionId));
+  registerFlush(async (sectionId) => {
+    const releaseOthers = await fanout.holdOthers(sectionId); // each instance flushed its room
+    releaseOthers();
+    await rooms.flush(sectionId);
+  });
   const perAccount = new ConnectionCounter(o.maxConnectionsPerAccount);
   const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
   const clientLog = new LogLimiter((m) => log(m));
-  registerHold((sectionId) => rooms.hold(sectionId));
+  fanout.serve({
+    hold: (sectionId) => rooms.hold(sectionId),
+    resync: () => {
+      const open = rooms.all();
+      const userIds = [...new Set(open.flatMap((r) => [...r.conns].map((c) => c.user.id)))];
+      void access.handle({ sectionIds: open.map((r) => r.sectionId), userIds });
+    },
+  });
+  registerHold(async (sectionId) => {
+    const release = await rooms.hold(sectionId);
+    try {
+      const releaseOthers = await fanout.holdOthers(sectionId);
+      return () => (release(), releaseOthers());
+    } catch (err) {
+      release();
+      throw err;
+    }
+  });
   registerEdit((sectionId, edit) => rooms.edit(sectionId, edit));
   let closing = false;
 

@@ -11,24 +11,32 @@
  * only the bad room fails; a room whose section no longer exists is rejected with
  * SectionGoneError (dropped by its room, never retried), the others resolve as written.
  *
+ * Cluster mode (`ordered`): each section's advisory lock is taken first (persistence.ts
+ * `lockSections`), so a section's rows commit in id order, and every batch resolves with its
+ * row id and the section's previous row id (fanout/section-chain.ts detects gaps with them).
+ *
  * Nothing here renders the document: placeholder counts are computed from the text where they
  * are shown (dashboard, API, submit), so saving stays O(batch) whatever the section's size.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sectionUpdates, sections } from "@/db/schema";
 import { SectionGoneError } from "./section-gone";
+import { lockSections } from "./persistence";
+import type { CommitIds } from "./fanout/types";
 
 export interface GroupCommitOptions {
   /** How long the first batch waits for others before the transaction starts (ms). */
   windowMs: number;
   log: (message: string, err?: unknown) => void;
+  /** Cluster mode: lock sections and report row ids (see the module comment). */
+  ordered?: boolean;
 }
 
 interface Pending {
   sectionId: string;
   update: Uint8Array;
-  resolve(): void;
+  resolve(ids: CommitIds | null): void;
   reject(err: unknown): void;
 }
 
@@ -44,10 +52,11 @@ export class GroupCommit {
 
   /**
    * Queues one room batch; resolves once it is committed (then the room may acknowledge it),
-   * rejects when the transaction failed (the room keeps the batch and retries).
+   * rejects when the transaction failed (the room keeps the batch and retries). Resolves with
+   * the row ids in cluster mode (`ordered`), else null.
    */
-  append(sectionId: string, update: Uint8Array): Promise<void> {
-    const done = new Promise<void>((resolve, reject) => this.queue.push({ sectionId, update, resolve, reject }));
+  append(sectionId: string, update: Uint8Array): Promise<CommitIds | null> {
+    const done = new Promise<CommitIds | null>((resolve, reject) => this.queue.push({ sectionId, update, resolve, reject }));
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.chain = this.chain.then(() => this.commit());
@@ -74,8 +83,7 @@ export class GroupCommit {
       return settle(batch, err);
     }
     try {
-      await write(db, batch);
-      settle(batch, null);
+      settle(batch, null, await write(db, batch, this.opts.ordered));
     } catch (err) {
       const rooms = groupBySection(batch);
       // One room alone: its own error is the answer. Several: find out which room failed.
@@ -88,8 +96,7 @@ export class GroupCommit {
   private async writeEach(db: Db, rooms: Map<string, Pending[]>): Promise<void> {
     for (const [sectionId, own] of rooms) {
       try {
-        await write(db, own);
-        settle(own, null);
+        settle(own, null, await write(db, own, this.opts.ordered));
       } catch (err) {
         settle(own, await classify(db, sectionId, err)); // the room's saver logs and retries
       }
@@ -97,12 +104,33 @@ export class GroupCommit {
   }
 }
 
-/** One transaction: the rows, then the rooms' last activity. */
-async function write(db: Db, batch: Pending[]): Promise<void> {
+/** One transaction: the rows, then the rooms' last activity; `ordered`: each batch's CommitIds. */
+async function write(db: Db, batch: Pending[], ordered = false): Promise<(CommitIds | null)[]> {
   const ids = [...new Set(batch.map((p) => p.sectionId))];
-  await db.transaction(async (tx) => {
-    await tx.insert(sectionUpdates).values(batch.map((p) => ({ sectionId: p.sectionId, update: p.update })));
+  return db.transaction(async (tx) => {
+    if (!ordered) {
+      await tx.insert(sectionUpdates).values(batch.map((p) => ({ sectionId: p.sectionId, update: p.update })));
+      await tx.update(sections).set({ lastActivityAt: new Date() }).where(inArray(sections.id, ids));
+      return batch.map(() => null);
+    }
+    await lockSections(tx, ids);
+    const before = await tx.select({ sectionId: sectionUpdates.sectionId, maxId: max(sectionUpdates.id) }).from(sectionUpdates)
+      .where(inArray(sectionUpdates.sectionId, ids)).groupBy(sectionUpdates.sectionId);
+    const rows = await tx.insert(sectionUpdates).values(batch.map((p) => ({ sectionId: p.sectionId, update: p.update })))
+      .returning({ id: sectionUpdates.id, sectionId: sectionUpdates.sectionId });
     await tx.update(sections).set({ lastActivityAt: new Date() }).where(inArray(sections.id, ids));
+    // A section's rows in id order, chained from its previous highest id (updates commute, so
+    // which of a section's batches got which of its ids does not matter).
+    const prev = new Map(before.map((b) => [b.sectionId, Number(b.maxId ?? 0)]));
+    const bySection = new Map<string, number[]>();
+    for (const r of rows) bySection.set(r.sectionId, [...(bySection.get(r.sectionId) ?? []), Number(r.id)]);
+    for (const list of bySection.values()) list.sort((a, b) => a - b);
+    return batch.map((p) => {
+      const id = bySection.get(p.sectionId)!.shift()!;
+      const out = { id, prev: prev.get(p.sectionId) ?? 0 };
+      prev.set(p.sectionId, id);
+      return out;
+    });
   });
 }
 
@@ -122,10 +150,10 @@ async function classify(db: Db, sectionId: string, err: unknown): Promise<unknow
   }
 }
 
-/** Resolves (`err` null) or rejects every pending batch. */
-function settle(batch: Pending[], err: unknown): void {
-  for (const p of batch) {
+/** Resolves (`err` null, with `ids` in batch order) or rejects every pending batch. */
+function settle(batch: Pending[], err: unknown, ids: (CommitIds | null)[] = []): void {
+  batch.forEach((p, i) => {
     if (err) p.reject(err);
-    else p.resolve();
-  }
+    else p.resolve(ids[i] ?? null);
+  });
 }

@@ -3,7 +3,7 @@
  * (appending batches is group-commit.ts). Knows nothing of sockets.
  */
 import * as Y from "yjs";
-import { and, count, eq, lte } from "drizzle-orm";
+import { and, count, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reports, sectionUpdates, sections, type SectionState } from "@/db/schema";
 import { loadSectionUpdates } from "@/lib/collab/section-doc";
@@ -24,6 +24,8 @@ export interface LoadedRoom {
   section: RoomSection;
   updates: Uint8Array[];
   rows: number;
+  /** Highest log row id read (0: empty log); other instances' updates after it are fanned out. */
+  maxId?: number;
 }
 
 /** A section's facts as the room and the policy need them, fresh from the database; null when deleted. */
@@ -52,19 +54,23 @@ export async function loadRoom(db: Db, sectionId: string): Promise<LoadedRoom | 
     .innerJoin(reports, eq(reports.id, sections.reportId))
     .where(eq(sections.id, sectionId));
   if (!row) return null;
-  const { updates, rows } = decodeSectionLog(row);
+  const { updates, rows, maxId } = decodeSectionLog(row);
   const section = { id: row.id, departmentId: row.departmentId, state: row.state, draftsVisibleToAll: row.draftsVisibleToAll };
-  return { section, updates, rows };
+  return { section, updates, rows, maxId };
 }
 
 /**
  * Replaces every log row of the section with one row holding the merged state (Yjs garbage
  * collection drops deleted content), in one transaction; rows appended meanwhile (higher ids)
- * are kept. Returns the number of rows left.
+ * are kept. Returns the number of rows left. One compactor per section at a time, on every
+ * instance: the transaction holds the section's advisory lock (`lockSections`), which appends
+ * in cluster mode take too. `onCompacted` hears the new row's id and the highest id it replaced.
  * @throws SectionGoneError when the section was deleted (its rows went with it).
  */
-export async function compactLog(db: Db, sectionId: string): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function compactLog(db: Db, sectionId: string, onCompacted?: (ids: { id: number; prev: number }) => void): Promise<number> {
+  let compacted: { id: number; prev: number } | null = null;
+  const left = await db.transaction(async (tx) => {
+    await lockSections(tx, [sectionId]);
     const [exists] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
     if (!exists) throw new SectionGoneError(sectionId);
     const { updates, maxId } = await loadSectionUpdates(tx, sectionId);
@@ -74,9 +80,22 @@ export async function compactLog(db: Db, sectionId: string): Promise<number> {
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       await tx.delete(sectionUpdates).where(and(eq(sectionUpdates.sectionId, sectionId), lte(sectionUpdates.id, maxId)));
-      await tx.insert(sectionUpdates).values({ sectionId, update: state });
+      const [row] = await tx.insert(sectionUpdates).values({ sectionId, update: state }).returning({ id: sectionUpdates.id });
+      compacted = { id: Number(row.id), prev: maxId };
     }
     const [{ n }] = await tx.select({ n: count() }).from(sectionUpdates).where(eq(sectionUpdates.sectionId, sectionId));
     return n;
   });
+  if (compacted) onCompacted?.(compacted);
+  return left;
+}
+
+/**
+ * Takes the transaction-level advisory lock of each section (sorted, so two transactions never
+ * wait for each other in a circle). Rows of a section written under it are committed in id order.
+ */
+export async function lockSections(tx: Pick<Db, "execute">, sectionIds: string[]): Promise<void> {
+  for (const id of [...new Set(sectionIds)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"hegao.section:" + id}, 0))`);
+  }
 }

@@ -15,7 +15,7 @@ import { encodeSectionState } from "@/lib/collab/messages";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { canSection } from "@/lib/policy";
 import { DRAFT_REASONS } from "@/lib/review/rejected-drafts";
-import { CLOSE, type CollabUser, type Connection } from "./connection";
+import { CLOSE, Connection, type CollabUser } from "./connection";
 import { LogLimiter } from "./log-limiter";
 import type { LoadedRoom, RoomSection } from "./persistence";
 import { awarenessMessage, handleFrame, syncStep1Message, updateMessage, type ProtocolRoom } from "./protocol";
@@ -24,6 +24,9 @@ import { DRAFT_DEFAULTS, DraftKeeper, type DraftStore } from "./draft-keeper";
 import { isWritable, notWritableReason } from "./readonly";
 import { RoomSaver, type SaverOptions, type SaverStore } from "./saver";
 import { SectionGoneError } from "./section-gone";
+import { localFanout } from "./fanout/local";
+import { REMOTE, RemotePresence } from "./fanout/remote-presence";
+import type { Fanout, RoomChannel } from "./fanout/types";
 
 const LOAD = Symbol("load");
 /** Origin of an edit the server itself makes (a restore): broadcast to every connection. */
@@ -53,6 +56,8 @@ export interface RoomDeps {
    * closed its connections with 4404 and discarded its batch; the owner forgets the room.
    */
   gone?(room: Room): void;
+  /** Other instances (fanout/types.ts); absent: this process is the only one (localFanout). */
+  fanout?: Fanout;
 }
 
 export class Room implements ProtocolRoom {
@@ -75,6 +80,9 @@ export class Room implements ProtocolRoom {
   /** Room-wide holds (`holdAll`: a submit freezing the text): every frame waits. */
   private holds = 0;
   private readonly drafts: DraftKeeper;
+  /** The room's end of the fan-out to other instances (a no-op on one instance). */
+  private readonly channel: RoomChannel;
+  private readonly presence: RemotePresence;
 
   constructor(
     readonly sectionId: string,
@@ -94,10 +102,30 @@ export class Room implements ProtocolRoom {
       const msg = updateMessage(update);
       for (const c of this.conns) if (c !== origin) c.send(msg);
     });
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      const msg = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    this.presence = new RemotePresence(this.awareness, this.owners);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const msg = awarenessMessage(this.awareness, changed);
       for (const c of this.conns) c.send(msg);
+      if (origin instanceof Connection && !this.presence.isRemote(origin)) {
+        const { id, name, color } = origin.user;
+        this.channel.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed), { id, name, color });
+      }
     });
+    this.channel = (deps.fanout ?? localFanout).open(sectionId, {
+      applyRemote: (update) => {
+        if (!this.doc.isDestroyed) Y.applyUpdate(this.doc, update, REMOTE); // sent to every connection, not stored again
+      },
+      applyRemoteAwareness: (update, instanceId, user) => this.presence.apply(update, instanceId, user),
+      dropInstance: (instanceId) => this.presence.dropInstance(instanceId),
+      renewPresence: () => {
+        for (const c of this.conns) {
+          const ids = [...c.clients].filter((id) => this.owners.get(id) === c && this.awareness.getStates().has(id));
+          const { id, name, color } = c.user;
+          if (ids.length) this.channel.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), { id, name, color });
+        }
+      },
+    }, this.doc);
     this.ready = Promise.resolve().then(() => this.load());
     this.ready.catch((err) => {
       if (err instanceof SectionGoneError) return this.drop();
@@ -108,11 +136,13 @@ export class Room implements ProtocolRoom {
 
   private async load(): Promise<void> {
     const t0 = performance.now();
+    await this.channel.ready; // hearing other instances before reading: no update falls in between
     const loaded = await this.deps.load(this.sectionId);
     if (!loaded) throw new SectionGoneError(this.sectionId);
     Y.transact(this.doc, () => loaded.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
     this.section = { ...loaded.section, ...this.pendingSection };
     this.saver.rows = loaded.rows;
+    this.channel.loaded(loaded.maxId ?? 0);
     for (const c of this.conns) this.greet(c);
     // Benchmark hook (bench/cold-open.ts): database read + apply + greeting, server side.
     if (process.env.HEGAO_COLLAB_TIMING === "1") {
@@ -347,6 +377,7 @@ export class Room implements ProtocolRoom {
     if (this.doc.isDestroyed) return;
     for (const c of this.conns) c.close(code, reason);
     this.conns.clear();
+    this.channel.close();
     this.saver.dispose();
     this.drafts.dispose();
     this.awareness.destroy();

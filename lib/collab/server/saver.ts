@@ -17,7 +17,8 @@ import { isSectionGone, type SectionGoneError } from "./section-gone";
 
 /** Where a room's batches go (bound to the database and section by the room). */
 export interface SaverStore {
-  append(update: Uint8Array): Promise<void>;
+  /** Resolves once committed (its value, e.g. the row ids in cluster mode, is the store's own). */
+  append(update: Uint8Array): Promise<unknown>;
   /** Compacts the log; returns the rows left. */
   compact(): Promise<number>;
 }
