@@ -19,6 +19,9 @@ fi
 echo "== unit and database tests${TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
 npx vitest run
 
+echo "== cluster tests, alone (three instances, kill -9, Redis restart; skipped without PostgreSQL and redis-server)"
+npm run --silent test:cluster
+
 echo "== type check"
 npx tsc --noEmit -p .
 
