@@ -33,6 +33,8 @@ export interface BenchConfig {
   reuseBuild: boolean;
   installPandoc: boolean;
   cpuProf: boolean;
+  /** --trace-gc: run the Hegao server with `--trace-gc`, its log saved beside the profiles. */
+  traceGc: boolean;
   /** --no-pin: do not pin servers and generator to separate cores (bench/pinning.ts). */
   noPin: boolean;
   /** PostgreSQL server URL to run Hegao on instead of PGlite (a fresh database is created). */
@@ -51,6 +53,7 @@ const USAGE = `npm run bench [-- options]
   --reuse-build         use .next-bench even when sources changed since it was built
   --no-pandoc-install   do not apt-get install pandoc when missing
   --cpu-prof            write a V8 CPU profile of the Hegao server (bench/results/profiles/)
+  --trace-gc            run the Hegao server with --trace-gc; its log goes to bench/results/profiles/
   --no-pin              do not pin the servers and the load generator to separate cores (taskset)
   --postgres, --postgres-url URL   run Hegao on a fresh PostgreSQL database (default ${DEFAULT_POSTGRES})`;
 
@@ -64,7 +67,7 @@ export function parseConfig(argv: string[]): BenchConfig {
       editors: { type: "string" }, rounds: { type: "string" }, rooms: { type: "string" }, rate: { type: "string" }, duration: { type: "string" },
       typists: { type: "string" }, "scale-steps": { type: "string" }, "scale-typists": { type: "string" },
       "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" }, "reuse-build": { type: "boolean" },
-      "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, "no-pin": { type: "boolean" }, help: { type: "boolean" },
+      "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, "trace-gc": { type: "boolean" }, "no-pin": { type: "boolean" }, help: { type: "boolean" },
       postgres: { type: "boolean" }, "postgres-url": { type: "string" },
     },
   });
@@ -102,6 +105,7 @@ export function parseConfig(argv: string[]): BenchConfig {
     reuseBuild: v["reuse-build"] === true,
     installPandoc: v["no-pandoc-install"] !== true,
     cpuProf: v["cpu-prof"] === true,
+    traceGc: v["trace-gc"] === true,
     noPin: v["no-pin"] === true,
     postgres: v["postgres-url"] ?? (v.postgres ? DEFAULT_POSTGRES : null),
   };

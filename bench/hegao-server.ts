@@ -1,12 +1,13 @@
 /**
  * The Hegao server under test: the production build in `.next-bench` (built by the bench when
- * missing), started like e2e/support/server.ts (`node --import tsx server.ts`, NODE_ENV=
- * production, loopback, a free port, the bench's data folder), and sign-in over HTTP
+ * missing), started like `npm start` and e2e/support/server.ts (`node <the start script's V8
+ * flags> --import tsx server.ts`, scripts/start-flags.ts), NODE_ENV=production, loopback, a free port, the bench's data folder), and sign-in over HTTP
  * (`/api/auth/csrf` + `/api/auth/callback/credentials`) returning the session cookie.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { startNodeFlags } from "../scripts/start-flags";
 import { freePort, spawnNode, type Child } from "./proc";
 import { sleep } from "./stats";
 
@@ -61,7 +62,7 @@ export interface HegaoServer {
 export async function startHegao(dataDir: string, opts: { env?: Record<string, string>; nodeArgs?: string[]; cpus?: string } = {}): Promise<HegaoServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnNode([...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
+  const child = spawnNode([...startNodeFlags(), ...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: {
       NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, NEXTAUTH_URL: url,

@@ -73,7 +73,7 @@ const ref = await startReferenceServer(pin.plan?.server);
 const profileDir = path.join(ROOT, "bench", "results", "profiles");
 const hegao = await startHegao(data.dataDir, {
   env: { HEGAO_COLLAB_TIMING: "1", HEGAO_BENCH_HEAP: "1", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
-  nodeArgs: ["--expose-gc", ...(cfg.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])],
+  nodeArgs: ["--expose-gc", ...(cfg.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...(cfg.traceGc ? ["--trace-gc"] : [])],
   cpus: pin.plan?.server,
 });
 let refLoad, hegaoLoad, refScale, hegaoScale, memory, coldBefore, coldAfter, afterUnloadKB;
@@ -131,6 +131,10 @@ try {
 } finally {
   await ref.child.stop();
   await hegao.child.stop();
+  if (cfg.traceGc) {
+    fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(profileDir, `server-${Date.now()}.log`), hegao.child.log());
+  }
   if (process.exitCode) console.error(hegao.child.log().slice(-3000));
   await pgDb?.drop();
 }

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../bench/proc";
+import { startNodeFlags } from "../../scripts/start-flags";
 
 export interface RunningServer {
   url: string;
@@ -47,7 +48,7 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
   let out = "";
   let proc!: ChildProcess;
   const launch = async () => {
-    proc = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    proc = spawn(process.execPath, [...startNodeFlags(), "--import", "tsx", "server.ts"], { // like `npm start`
       cwd: path.resolve(import.meta.dirname, "../.."),
       env: {
         ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir,

@@ -1,10 +1,13 @@
 /**
- * Group commit of the collaboration rooms' batches: every room's merged batch that arrives
- * within `windowMs` of the first one is written in ONE transaction (one multi-row INSERT into
- * `section_updates`, one UPDATE of `sections.last_activity_at`). PGlite executes SQL
- * synchronously on the event loop, so 20 busy rooms writing their own transaction every 40 ms
- * (≈ 500 transactions/s) stalled fan-out; grouped, it is ≈ 1/windowMs transactions/s
- * (measured with `npm run bench`, see README "Benchmarks").
+ * Group commit of the collaboration rooms' batches: the rooms' merged batches queued at the
+ * same time are written together (one multi-row INSERT into `section_updates` and one UPDATE
+ * of `sections.last_activity_at`, see `write`). Transactions start at most once per `windowMs`:
+ * a batch queued when the last transaction started `windowMs` or more ago is written on the
+ * next turn of the event loop (no wait when the server is quiet), otherwise it waits for the
+ * window's end together with the others. PGlite executes SQL synchronously on the event loop,
+ * so 20 busy rooms writing their own transaction every 40 ms (≈ 500 transactions/s) stalled
+ * fan-out; grouped, it is at most 1/windowMs transactions/s (measured with `npm run bench`,
+ * see README "Benchmarks"; the wait-always window cost every quiet edit 40 ms of saved-ack).
  *
  * Failure isolation: when the group transaction fails (one room's section was deleted and its
  * rows break the foreign key, say), each room's batch is retried in its own transaction, so
@@ -18,7 +21,7 @@
  * Nothing here renders the document: placeholder counts are computed from the text where they
  * are shown (dashboard, API, submit), so saving stays O(batch) whatever the section's size.
  */
-import { eq, inArray, max } from "drizzle-orm";
+import { eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sectionUpdates, sections } from "@/db/schema";
 import { SectionGoneError } from "./section-gone";
@@ -26,7 +29,7 @@ import { lockSections } from "./persistence";
 import type { CommitIds } from "./fanout/types";
 
 export interface GroupCommitOptions {
-  /** How long the first batch waits for others before the transaction starts (ms). */
+  /** Shortest time between the starts of two transactions (ms); a quiet server does not wait. */
   windowMs: number;
   log: (message: string, err?: unknown) => void;
   /** Cluster mode: lock sections and report row ids (see the module comment). */
@@ -44,6 +47,8 @@ export class GroupCommit {
   private queue: Pending[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private chain: Promise<void> = Promise.resolve();
+  /** When the last transaction was started (performance.now(), ms). */
+  private lastStart = -Infinity;
 
   constructor(
     private readonly db: () => Promise<Db>,
@@ -60,7 +65,7 @@ export class GroupCommit {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.chain = this.chain.then(() => this.commit());
-    }, this.opts.windowMs);
+    }, Math.max(0, this.lastStart + this.opts.windowMs - performance.now()));
     return done;
   }
 
@@ -76,6 +81,7 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (!batch.length) return;
+    this.lastStart = performance.now();
     let db: Db;
     try {
       db = await this.db();
@@ -104,15 +110,24 @@ export class GroupCommit {
   }
 }
 
-/** One transaction: the rows, then the rooms' last activity; `ordered`: each batch's CommitIds. */
+/**
+ * Writes the rows, then the rooms' last activity, atomically.
+ * - Single instance: ONE statement, so one round trip and its own transaction: the rows are
+ *   inserted by a data-modifying WITH clause (PostgreSQL runs it whether or not the UPDATE reads
+ *   it). Atomic like BEGIN/INSERT/UPDATE/COMMIT (four round trips, each waiting its turn on a
+ *   busy event loop: the saved-ack tail on PostgreSQL).
+ * - `ordered` (cluster mode): a transaction that takes the sections' advisory locks first and
+ *   returns each batch's CommitIds.
+ * @throws the database's error (nothing written) — a foreign-key violation when a section is gone.
+ */
 async function write(db: Db, batch: Pending[], ordered = false): Promise<(CommitIds | null)[]> {
   const ids = [...new Set(batch.map((p) => p.sectionId))];
+  if (!ordered) {
+    const rows = db.insert(sectionUpdates).values(batch.map((p) => ({ sectionId: p.sectionId, update: p.update })));
+    await db.execute(sql`with inserted as ${rows} update ${sections} set ${sql.identifier(sections.lastActivityAt.name)} = now() where ${inArray(sections.id, ids)}`);
+    return batch.map(() => null);
+  }
   return db.transaction(async (tx) => {
-    if (!ordered) {
-      await tx.insert(sectionUpdates).values(batch.map((p) => ({ sectionId: p.sectionId, update: p.update })));
-      await tx.update(sections).set({ lastActivityAt: new Date() }).where(inArray(sections.id, ids));
-      return batch.map(() => null);
-    }
     await lockSections(tx, ids);
     const before = await tx.select({ sectionId: sectionUpdates.sectionId, maxId: max(sectionUpdates.id) }).from(sectionUpdates)
       .where(inArray(sectionUpdates.sectionId, ids)).groupBy(sectionUpdates.sectionId);
