@@ -5,57 +5,24 @@
  * write on every instance within 1 s; a colleague of the same section keeps writing.
  * Runs when PostgreSQL and redis-server are available.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
-import pg from "pg";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { sections, users } from "@/db/schema";
 import { updateUser } from "@/lib/accounts/users";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { principal } from "@/lib/review/test-helpers";
 import { startCluster } from "./start";
+import { freePort } from "@/bench/proc";
+import { adminSql, spawnReady } from "./test-processes";
 import { answers, CLUSTER_PG_URL, TestClient } from "./test-client";
 
 const SECRET = "access-secret-0123456789abcdef";
 const REDIS_SERVER = "/usr/bin/redis-server";
 const available = existsSync(REDIS_SERVER) && (await answers(CLUSTER_PG_URL));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function spawnReady(cmd: string, argv: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { env, stdio: ["ignore", "pipe", "pipe"] });
-    const out: string[] = [];
-    const onData = (d: Buffer) => {
-      out.push(d.toString());
-      if (ready.test(d.toString())) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${cmd} exited (${code}): ${out.join("").slice(-400)}`)));
-  });
-}
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: CLUSTER_PG_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 describe.skipIf(!available)("access changes across instance processes", () => {
   const dbName = `hegao_acc_${randomBytes(5).toString("hex")}`;
@@ -71,7 +38,7 @@ describe.skipIf(!available)("access changes across instance processes", () => {
   let cluster: ReturnType<typeof startCluster> | undefined;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
+    await adminSql(`CREATE DATABASE ${dbName}`);
     const url = new URL(CLUSTER_PG_URL);
     url.pathname = `/${dbName}`;
     handle = await openDatabase({ databaseUrl: url.toString() });
@@ -94,7 +61,7 @@ describe.skipIf(!available)("access changes across instance processes", () => {
     children.forEach((c) => c.kill("SIGKILL"));
     redis?.kill("SIGKILL");
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+    await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   });
 
   it("a disabled editor loses write on every instance within 1 s; the others keep writing", async () => {

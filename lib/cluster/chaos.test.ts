@@ -7,19 +7,19 @@
  * the database and in every surviving instance's copy, and the instances' state vectors equal
  * the database's, and every instance's presence is exactly the live clients. Runs when PostgreSQL and redis-server are available.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, isNull } from "drizzle-orm";
-import pg from "pg";
 import * as Y from "yjs";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { departments, reports, sections, users } from "@/db/schema";
 import { docToContent } from "@/lib/collab/content";
 import { loadSectionDoc } from "@/lib/collab/section-doc";
 import { seedDemo } from "@/lib/demo/seed-demo";
+import { freePort } from "@/bench/proc";
+import { adminSql, spawnReady } from "./test-processes";
 import { answers, CLUSTER_PG_URL, TestClient } from "./test-client";
 
 const SECRET = "chaos-secret-0123456789abcdef";
@@ -27,38 +27,7 @@ const REDIS_SERVER = "/usr/bin/redis-server";
 const available = existsSync(REDIS_SERVER) && (await answers(CLUSTER_PG_URL));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: CLUSTER_PG_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 /** Spawns `cmd` and resolves once its output contains `ready` (rejects when it exits first). */
-function spawnReady(cmd: string, argv: string[], env: NodeJS.ProcessEnv, ready: RegExp, logs: string[]): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { env, stdio: ["ignore", "pipe", "pipe"] });
-    const onData = (d: Buffer) => {
-      logs.push(d.toString());
-      if (ready.test(d.toString())) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${cmd} exited (${code}) before it was ready: ${logs.slice(-3).join("")}`)));
-  });
-}
 
 /** One typist: its socket moves to another instance when its instance dies. */
 class Typist {
@@ -111,7 +80,7 @@ describe.skipIf(!available)("chaos: three instances, 60 clients, kill -9 and a R
     }, /^ready/m, logs);
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
+    await adminSql(`CREATE DATABASE ${dbName}`);
     const url = new URL(CLUSTER_PG_URL);
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
@@ -129,7 +98,7 @@ describe.skipIf(!available)("chaos: three instances, 60 clients, kill -9 and a R
     for (const i of instances) i.child?.kill("SIGKILL");
     redis?.kill("SIGKILL");
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+    await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   });
 
   it("loses no acknowledged token and ends with the same document everywhere", async () => {

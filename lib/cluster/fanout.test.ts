@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { sectionUpdates, sectionVersions } from "@/db/schema";
 import { submitSection } from "@/lib/review/commands";
@@ -19,20 +18,11 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { readLogAfter, readMaxIds } from "@/lib/collab/server/fanout/log-reads";
 import { RedisFanout } from "@/lib/collab/server/fanout/redis";
 import { demoFixture, startCollabTestServer, waitFor, type CollabTestServer } from "@/lib/collab/server/test-helpers";
+import { adminSql } from "./test-processes";
 import { answers, CLUSTER_PG_URL, CLUSTER_REDIS_URL, TestClient } from "./test-client";
 
 const SECRET = "test-secret-0123456789abcdef";
 const available = (await answers(CLUSTER_PG_URL)) && (await answers(CLUSTER_REDIS_URL));
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: CLUSTER_PG_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 interface Instance {
   server: CollabTestServer;
@@ -76,7 +66,7 @@ describe.skipIf(!available)("two instances through Redis", () => {
     docToContent(docFromUpdates((await handle.db.select().from(sectionUpdates).where(eq(sectionUpdates.sectionId, fx.section.id))).map((r) => r.update))).text;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
+    await adminSql(`CREATE DATABASE ${dbName}`);
     const url = new URL(CLUSTER_PG_URL);
     url.pathname = `/${dbName}`;
     handle = await openDatabase({ databaseUrl: url.toString() });
@@ -92,7 +82,7 @@ describe.skipIf(!available)("two instances through Redis", () => {
       await i?.fanout.close();
     }
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   });
 
   it("an edit on A reaches a client on B at once, and is stored", async () => {
