@@ -5,17 +5,10 @@
  * EventSource does; stops for good on 401 / a disabled account).
  */
 import { notificationLink } from "@/lib/notify/links";
+import type { NotificationItem } from "@/lib/notify/list-notifications";
 
-export interface NotificationJson {
-  id: string;
-  kind: string;
-  reportId: string | null;
-  sectionId: string | null;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+/** A notification as the browser reads it (the API's fields; see lib/notify/list-notifications.ts). */
+export type NotificationJson = Pick<NotificationItem, "id" | "kind" | "reportId" | "sectionId" | "title" | "body" | "createdAt" | "readAt">;
 
 /** The link of a notification: the review page (待您审核), its section, else its report. */
 export const notificationHref = (n: Pick<NotificationJson, "kind" | "sectionId" | "reportId">): string => notificationLink(n);
