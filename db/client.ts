@@ -30,6 +30,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** In-memory PGlite (tests). */
   memory?: boolean;
+  /**
+   * PGlite in its own thread (db/pglite-worker): SQL runs off this event loop. The server and
+   * the CLI use it (`HEGAO_PGLITE_THREAD=0` turns it off); tests open PGlite in-process.
+   * `onFatal` is told when that thread dies.
+   */
+  thread?: { onFatal?: (err: Error) => void };
 }
 
 const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
@@ -40,26 +46,25 @@ const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "mig
  */
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let release = () => {};
-  let client;
-  if (opts.memory) {
-    client = new PGlite();
-  } else {
+  let pgDir: string | null = null;
+  if (!opts.memory) {
     const dir = path.resolve(/*turbopackIgnore: true*/ opts.dataDir ?? "./data");
     fs.mkdirSync(dir, { recursive: true });
     release = acquireDataDirLock(dir);
-    try {
-      client = new PGlite(path.join(dir, "pg"));
-      await client.waitReady;
-    } catch (err) {
-      release();
-      throw err;
-    }
+    pgDir = path.join(dir, "pg");
   }
-  const db = drizzle(client, { schema });
+  let client: { close(): Promise<void> };
+  try {
+    client = opts.thread ? await openThreaded(pgDir, opts.thread.onFatal) : await openInProcess(pgDir);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  // drizzle's PGlite driver calls only `query` and `transaction`, which the thread's client has.
+  const db = drizzle(client as import("@electric-sql/pglite").PGlite, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return {
     db: db as unknown as Db,
@@ -69,6 +74,25 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       release();
     },
   };
+}
+
+async function openInProcess(dir: string | null) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const client = dir ? new PGlite(dir) : new PGlite();
+  await client.waitReady;
+  return client;
+}
+
+async function openThreaded(dir: string | null, onFatal?: (err: Error) => void) {
+  const { PGliteWorkerClient } = await import("./pglite-worker/client");
+  const client = new PGliteWorkerClient(onFatal);
+  try {
+    await client.open(dir);
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
+  return client;
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {
@@ -100,6 +124,7 @@ export function getDbHandle(): Promise<DbHandle> {
       const handle = await openDatabase({
         databaseUrl: process.env.DATABASE_URL || undefined,
         dataDir: process.env.DATA_DIR || "./data",
+        thread: process.env.HEGAO_PGLITE_THREAD === "0" ? undefined : { onFatal: dieWithDatabase },
       });
       const { ensureOrganisation } = await import("@/lib/demo/ensure-organisation");
       await ensureOrganisation(handle.db);
@@ -113,6 +138,12 @@ export function getDbHandle(): Promise<DbHandle> {
     });
   }
   return holder[KEY];
+}
+
+/** The embedded database's thread died: nothing can be saved any more, so the process ends. */
+function dieWithDatabase(err: Error): void {
+  console.error(`[hegao] the embedded database stopped: ${err.message}`);
+  process.exit(1);
 }
 
 /** Shorthand for `(await getDbHandle()).db`. */
