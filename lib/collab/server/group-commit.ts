@@ -4,8 +4,8 @@
  * of `sections.last_activity_at`, see `write`). Transactions start at most once per `windowMs`:
  * a batch queued when the last transaction started `windowMs` or more ago is written on the
  * next turn of the event loop (no wait when the server is quiet), otherwise it waits for the
- * window's end together with the others. PGlite executes SQL synchronously on the event loop,
- * so 20 busy rooms writing their own transaction every 40 ms (≈ 500 transactions/s) stalled
+ * window's end together with the others. PGlite executes SQL synchronously (it now has its own
+ * thread, db/pglite-worker, but one thread: commits still queue behind each other), so 20 busy rooms writing their own transaction every 40 ms (≈ 500 transactions/s) stalled
  * fan-out; grouped, it is at most 1/windowMs transactions/s (measured with `npm run bench`,
  * see README "Benchmarks"; the wait-always window cost every quiet edit 40 ms of saved-ack).
  *
