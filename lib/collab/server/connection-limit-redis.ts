@@ -32,6 +32,9 @@ for i = 2, #ARGV do redis.call('ZADD', KEYS[1], now, ARGV[i]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return 1`;
 
+/** ioredis states on the way to "ready". */
+const CONNECTING = new Set(["connecting", "connect", "reconnecting"]);
+
 interface SlotCommands {
   hegaoAcquireSlot(key: string, max: number, staleMs: number, member: string): Promise<number>;
 }
@@ -80,15 +83,18 @@ export class RedisConnectionLimit implements ConnectionLimit {
     const member = `${this.instanceId}:${++this.seq}`;
     const taken = await this.ask(key, member);
     const mine = this.held.get(key)?.size ?? 0;
-    if (taken === false || (taken === null && mine >= max)) throw new AppError("too_many_attempts", message);
+    if (taken === false) throw new AppError("too_many_attempts", message);
+    if (taken === null && mine >= max) {
+      this.remove(key, member); // in case the unanswered script still takes it
+      throw new AppError("too_many_attempts", message);
+    }
     this.hold(key, member);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.unhold(key, member);
-      // Not connected: skip (no offline queue growing); the slot goes stale unconfirmed.
-      if (this.o.redis.status === "ready") this.o.redis.zrem(this.o.prefix + key, member).catch((err) => this.o.log("redis: releasing a connection slot failed", err));
+      this.remove(key, member);
     };
   }
 
@@ -99,10 +105,16 @@ export class RedisConnectionLimit implements ConnectionLimit {
   /** Redis's verdict, or null when it does not answer in time. */
   private async ask(key: string, member: string): Promise<boolean | null> {
     const { redis, timeoutMs, max, staleMs, prefix } = this.o;
-    if (redis.status !== "ready") return this.unreachable(new Error(`connection ${redis.status}`));
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let onReady: (() => void) | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)));
+      // Still connecting (start-up, a short reconnect): wait for it within the same time budget;
+      // during a known outage or without a connection on the way, count locally at once.
+      if (redis.status !== "ready") {
+        if (this.down || !CONNECTING.has(redis.status)) return this.unreachable(new Error(`connection ${redis.status}`));
+        await Promise.race([new Promise<void>((ready) => redis.once("ready", (onReady = ready))), timeout]);
+      }
       // A late answer that took the slot anyway is harmless: this member is kept locally and
       // confirmed by the next refresh, or goes stale.
       const n = await Promise.race([(redis as unknown as SlotCommands).hegaoAcquireSlot(prefix + key, max, staleMs, member), timeout]);
@@ -113,7 +125,14 @@ export class RedisConnectionLimit implements ConnectionLimit {
       return this.unreachable(err);
     } finally {
       clearTimeout(timer);
+      if (onReady) redis.off("ready", onReady);
     }
+  }
+
+  /** Removes `member` from Redis; not connected: skipped (no offline queue growing), it goes stale. */
+  private remove(key: string, member: string): void {
+    if (this.o.redis.status !== "ready") return;
+    this.o.redis.zrem(this.o.prefix + key, member).catch((err) => this.o.log("redis: releasing a connection slot failed", err));
   }
 
   private unreachable(err: unknown): null {
