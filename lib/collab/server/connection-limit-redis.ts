@@ -55,6 +55,7 @@ export interface RedisConnectionLimitOptions {
   timeoutMs?: number;
 }
 
+/** One kind of limit (per account, or per address) counted across instances; see the file's head. */
 export class RedisConnectionLimit implements ConnectionLimit {
   /** Names this instance's slots (members are `<instance>:<n>`). */
   readonly instanceId = randomBytes(6).toString("hex");
@@ -65,8 +66,13 @@ export class RedisConnectionLimit implements ConnectionLimit {
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly o: Required<RedisConnectionLimitOptions>;
 
+  /**
+   * Registers the two scripts on `opts.redis` and starts the refresh timer (unref'd).
+   * @throws Error when `staleMs` is not above `refreshMs` (live slots would expire).
+   */
   constructor(opts: RedisConnectionLimitOptions) {
     this.o = { refreshMs: 15_000, staleMs: 45_000, timeoutMs: 500, ...opts };
+    if (this.o.staleMs <= this.o.refreshMs) throw new Error(`staleMs (${this.o.staleMs}) must exceed refreshMs (${this.o.refreshMs})`);
     this.o.redis.defineCommand("hegaoAcquireSlot", { numberOfKeys: 1, lua: ACQUIRE });
     this.o.redis.defineCommand("hegaoRefreshSlots", { numberOfKeys: 1, lua: REFRESH });
     this.timer = setInterval(() => this.refresh(), this.o.refreshMs);
@@ -98,6 +104,7 @@ export class RedisConnectionLimit implements ConnectionLimit {
     };
   }
 
+  /** Stops the refresh: this instance's remaining slots go stale after `staleMs`. */
   close(): void {
     clearInterval(this.timer);
   }
