@@ -4,7 +4,8 @@
  * Env: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
  * HEGAO_COLLAB_CONNECTIONS_PER_ACCOUNT / _PER_ADDRESS / HEGAO_COLLAB_FRAMES_PER_SECOND (README),
  * TRUST_PROXY (1: X-Forwarded-* come from our own reverse proxy), SMTP_URL / MAIL_FROM /
- * REDIS_URL (cluster mode, with DATABASE_URL; HEGAO_REDIS_PREFIX names its channels),
+ * REDIS_URL (cluster mode, with DATABASE_URL; HEGAO_REDIS_PREFIX names its channels and
+ * the connection-limit keys),
  * HEGAO_DIGEST_AT (notification e-mail; the outbox worker, lib/notify/outbox/worker.ts). Every request first passes
  * lib/http/guard.ts (forwarded headers, client address, Origin check, security headers).
  * Background: the deadline-reminder scheduler (lib/chase/reminder-scheduler.ts).
@@ -45,7 +46,7 @@ async function main() {
   const app = next({ dev, hostname: env.host, port: env.port, httpServer: server });
   const handle_ = app.getRequestHandler();
   await app.prepare();
-  const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv(), fanout: cluster?.fanout });
+  const collab = createCollabServer(server, { origin: env.origin, ...collabLimitsFromEnv(), fanout: cluster?.fanout, connectionLimits: cluster?.connectionLimits });
   const guard = { appOrigin: env.origin, trustProxy: trustProxy(), dev };
   // Admin channel (README "Admin CLI"): with the embedded database the CLI cannot open the
   // data folder while we hold it, so it sends its command here; the token is new at each start.

@@ -7,7 +7,8 @@
  * pings for dead peers, and saves everything on close().
  * `opts.fanout` (cluster mode, lib/cluster/start.ts) connects the rooms to other instances:
  * committed batches and compactions are published with their row ids, and a hold (submit)
- * holds the section's room on every instance.
+ * holds the section's room on every instance; `opts.connectionLimits` (cluster mode: counted in
+ * Redis, connection-limit-redis.ts) makes the per-account and per-address limits cluster-wide.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -23,7 +24,8 @@ import { CLOSE, Connection, type CollabUser } from "./connection";
 import { startHeartbeat, trackAlive } from "./heartbeat";
 import { collabOptionsSchema, type CollabOptions } from "./options";
 import { GroupCommit } from "./group-commit";
-import { ConnectionCounter, TokenBucket } from "./limits";
+import { TokenBucket } from "./limits";
+import { localConnectionLimits, type ConnectionLimits, type ReleaseSlot } from "./connection-limit";
 import { databaseFacts, LiveAccess } from "./live-access";
 import { LogLimiter } from "./log-limiter";
 import { compactLog, loadRoom } from "./persistence";
@@ -50,12 +52,13 @@ function log(message: string, err?: unknown): void {
 }
 
 /**
- * Creates the collaboration server. `opts.secret` defaults to NEXTAUTH_SECRET and
- * `opts.db` to the process database.
+ * Creates the collaboration server. `opts.secret` defaults to NEXTAUTH_SECRET, `opts.db` to
+ * the process database, `opts.fanout` to this process alone and `opts.connectionLimits` to
+ * in-memory counts.
  */
 export function createCollabServer(
   _server: Server,
-  opts: CollabOptions & { secret?: string; db?: () => Promise<Db>; fanout?: Fanout },
+  opts: CollabOptions & { secret?: string; db?: () => Promise<Db>; fanout?: Fanout; connectionLimits?: ConnectionLimits },
 ): CollabServer {
   const o = collabOptionsSchema.parse(opts);
   const db = opts.db ?? getDb;
@@ -92,8 +95,9 @@ export function createCollabServer(
     releaseOthers();
     await rooms.flush(sectionId);
   });
-  const perAccount = new ConnectionCounter(o.maxConnectionsPerAccount);
-  const perAddress = new ConnectionCounter(o.maxConnectionsPerAddress);
+  const limits = opts.connectionLimits ?? localConnectionLimits;
+  const perAccount = limits("account", o.maxConnectionsPerAccount);
+  const perAddress = limits("address", o.maxConnectionsPerAddress);
   const clientLog = new LogLimiter((m) => log(m));
   fanout.serve({
     hold: (sectionId) => rooms.hold(sectionId),
@@ -174,16 +178,28 @@ export function createCollabServer(
       const sectionId = match[1];
       const extensions = url.searchParams.get(EXTENSIONS_PARAM) === "1";
       // Slots are taken before the (asynchronous) authentication, so a burst of upgrades from
-      // one address cannot pass the check together; the socket's close gives them back.
-      const releases: (() => void)[] = [];
-      socket.once("close", () => releases.forEach((r) => r()));
+      // one address cannot pass the check together; the socket's close gives them back. A slot
+      // granted after the socket already closed (the acquire is asynchronous) is given back at once.
+      const releases: ReleaseSlot[] = [];
+      let gone = false;
+      socket.once("close", () => {
+        gone = true;
+        releases.forEach((r) => r());
+      });
+      /** Keeps `release` for the socket's close; false (released) when the socket is gone. */
+      const keep = (release: ReleaseSlot): boolean => {
+        releases.push(release);
+        if (gone || socket.destroyed) release();
+        return !(gone || socket.destroyed);
+      };
       void (async () => {
         try {
-          releases.push(perAddress.acquire(clientAddress(req), "来自同一地址的协作连接过多，请稍后再试"));
+          if (!keep(await perAddress.acquire(clientAddress(req), "来自同一地址的协作连接过多，请稍后再试"))) return socket.destroy();
           const generation = access.generation;
           const auth = await authenticateUpgrade(req.headers, sectionId, { origin: o.origin, secret: secret(), db: await db() });
           if (closing || socket.destroyed) return socket.destroy();
-          releases.push(perAccount.acquire(auth.user.id, "同一账号打开的协作连接过多，请关闭多余的页面后刷新"));
+          if (!keep(await perAccount.acquire(auth.user.id, "同一账号打开的协作连接过多，请关闭多余的页面后刷新"))) return socket.destroy();
+          if (closing) return socket.destroy();
           wss.handleUpgrade(req, socket, head, (ws) => accept(ws, sectionId, auth, extensions, generation));
         } catch (err) {
           rejectUpgrade(socket, err);
@@ -193,6 +209,8 @@ export function createCollabServer(
     },
     async close() {
       closing = true;
+      perAccount.close?.();
+      perAddress.close?.();
       offAccess();
       offReload();
       stopHeartbeat();

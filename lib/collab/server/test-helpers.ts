@@ -21,6 +21,7 @@ import { Connection, type CollabUser } from "./connection";
 import { loadCollabUser } from "./authenticate-upgrade";
 import { createCollabServer, type CollabServer } from "./attach";
 import type { CollabOptions } from "./options";
+import type { ConnectionLimits } from "./connection-limit";
 import type { Fanout } from "./fanout/types";
 
 /** A transport that records what the server sent and how it closed. */
@@ -140,7 +141,11 @@ export interface CollabTestServer {
  * the test `secret` and `opts` (e.g. `unloadAfterMs`, limits); `close()` flushes the rooms and
  * stops both servers.
  */
-export async function startCollabTestServer(db: Db, secret: string, opts: Partial<CollabOptions> & { fanout?: Fanout } = {}): Promise<CollabTestServer> {
+export async function startCollabTestServer(
+  db: Db,
+  secret: string,
+  opts: Partial<CollabOptions> & { fanout?: Fanout; connectionLimits?: ConnectionLimits } = {},
+): Promise<CollabTestServer> {
   const server = http.createServer((_, res) => res.end());
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
