@@ -10,6 +10,7 @@
  * bench/results/latest-cluster[-quick].json (bench/cluster/report.ts). Everything it starts is
  * stopped, and its database dropped, before it returns.
  */
+import fs from "node:fs";
 import path from "node:path";
 import type { BenchConfig } from "../config";
 import { DIST_DIR, ensureBuild, ROOT, signIn } from "../hegao-server";
@@ -38,9 +39,11 @@ export async function runClusterBench(cfg: BenchConfig & { instances: number; po
   const db = await createBenchDatabase(cfg.postgres, `hegao_bench_cluster_${process.pid}`);
   let cluster: Cluster | null = null;
   let ref: ReferenceServer | null = null;
+  let dataDir: string | null = null;
   try {
     log(`preparing ${cfg.rooms} load sections${cfg.scale ? ` and ${cfg.rooms} scale sections` : ""} on ${db.url.replace(/\/\/[^@]*@/, "//")}`);
     const data = await prepareData({ rooms: cfg.rooms, memoryRooms: 0, scaleRooms: cfg.scale ? cfg.rooms : 0, coldLogs: [], databaseUrl: db.url });
+    dataDir = data.dataDir;
     const pin = pinPlan(!cfg.noPin);
     if (pin.plan) {
       pinSelf(pin.plan.generator);
@@ -57,13 +60,16 @@ export async function runClusterBench(cfg: BenchConfig & { instances: number; po
     const cookies = new Map<string, Promise<string>>();
     const cookieOf = (u: string) => cookies.get(u) ?? cookies.set(u, signIn(servers[0].url, u, BENCH_PASSWORD)).get(u)!;
     const withCookies = (list: { id: string; username: string }[]) => Promise.all(list.map(async (s): Promise<LoadRoom> => ({ id: s.id, cookie: await cookieOf(s.username) })));
+    // Across instances an edit travels only once committed (README), so a slow database delays
+    // it: a longer drain than the normal bench's tells late updates from lost ones.
+    const drainMs = Math.max(cfg.drainS, 5) * 1000;
     const base = (placement: Placement, rooms: LoadRoom[]): Omit<LoadOptions, "editors" | "typistsPerRoom" | "durationMs"> => ({
-      target: targets[0], rooms, rate: cfg.rate, warmupMs: cfg.warmupS * 1000, drainMs: cfg.drainS * 1000, workers: cfg.workers,
+      target: targets[0], rooms, rate: cfg.rate, warmupMs: cfg.warmupS * 1000, drainMs, workers: cfg.workers,
       serverPid: pids[0], serverPids: pids, targetOf: (role, i) => targets[instanceFor(placement, role, i, targets.length)],
     });
     const refBase = (rooms: LoadRoom[]) => ({
       target: { kind: "reference", serverUrl: ref!.url } as Target, rooms: rooms.map((r) => ({ id: r.id })), rate: cfg.rate,
-      warmupMs: cfg.warmupS * 1000, drainMs: cfg.drainS * 1000, workers: cfg.workers, serverPid: ref!.child.pid,
+      warmupMs: cfg.warmupS * 1000, drainMs, workers: cfg.workers, serverPid: ref!.child.pid,
     });
 
     const rooms = await withCookies(data.loadSections);
@@ -78,6 +84,12 @@ export async function runClusterBench(cfg: BenchConfig & { instances: number; po
       cfg.rounds,
       (label, r) => log(`${label}: p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, dropped ${r.dropped}, failed ${r.failedConnections}, saved ack p99 ${r.durableAck?.p99 ?? "—"} ms, server CPU ${r.serverCpuPcts.length ? r.serverCpuPcts.join("/") : r.serverCpuPct}%, generator lag p99 ${r.generatorLagP99Ms.join("/")} ms`),
     );
+    if (single.dropped + cross.dropped + single.failedConnections + cross.failedConnections > 0) {
+      const dir = path.join(ROOT, "bench", "results", "profiles");
+      fs.mkdirSync(dir, { recursive: true });
+      servers.forEach((s, i) => fs.writeFileSync(path.join(dir, `cluster-instance-${i + 1}.log`), s.child.log()));
+      notes.push(`updates were dropped or clients failed: the instances' logs are in ${path.relative(ROOT, dir)}/cluster-instance-*.log`);
+    }
     const readOnly = single.readOnlyWriters + cross.readOnlyWriters;
     if (readOnly) throw new Error(`${readOnly} typing clients were read-only: check section assignment and the shared NEXTAUTH_SECRET`);
 
@@ -111,6 +123,7 @@ export async function runClusterBench(cfg: BenchConfig & { instances: number; po
     await ref?.child.stop();
     await cluster?.stop();
     await db.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
