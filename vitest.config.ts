@@ -12,7 +12,7 @@ const alone = process.env.HEGAO_TEST_ALONE === "1";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: alone ? ALONE : ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: alone ? ALONE : ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: alone ? [] : [...ALONE, "**/node_modules/**"],
     environment: "node",
     testTimeout: 30_000,

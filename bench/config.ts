@@ -39,7 +39,13 @@ export interface BenchConfig {
   noPin: boolean;
   /** PostgreSQL server URL to run Hegao on instead of PGlite (a fresh database is created). */
   postgres: string | null;
+  /** --instances N (≥ 2): the cross-instance bench (bench/cluster/), on PostgreSQL + Redis; null: the normal bench. */
+  instances: number | null;
+  /** Redis of the cluster mode (REDIS_URL, default redis://127.0.0.1:6379). */
+  redisUrl: string;
 }
+
+const DEFAULT_REDIS = "redis://127.0.0.1:6379";
 
 const USAGE = `npm run bench [-- options]
   --quick               smaller load, no scale steps (< 2 min)
@@ -55,7 +61,10 @@ const USAGE = `npm run bench [-- options]
   --cpu-prof            write a V8 CPU profile of the Hegao server (bench/results/profiles/)
   --trace-gc            run the Hegao server with --trace-gc; its log goes to bench/results/profiles/
   --no-pin              do not pin the servers and the load generator to separate cores (taskset)
-  --postgres, --postgres-url URL   run Hegao on a fresh PostgreSQL database (default ${DEFAULT_POSTGRES})`;
+  --postgres, --postgres-url URL   run Hegao on a fresh PostgreSQL database (default ${DEFAULT_POSTGRES})
+  --instances N         cross-instance bench: N ≥ 2 Hegao instances on PostgreSQL + Redis (REDIS_URL,
+                        default ${DEFAULT_REDIS}); writers on instance 1, readers on 2..N, against
+                        everybody on instance 1; writes bench/results/latest-cluster[-quick].json`;
 
 /** Parses `argv` (without node and script). @throws with the usage text on unknown options. */
 export function parseConfig(argv: string[]): BenchConfig {
@@ -68,7 +77,7 @@ export function parseConfig(argv: string[]): BenchConfig {
       typists: { type: "string" }, "scale-steps": { type: "string" }, "scale-typists": { type: "string" },
       "scale-duration": { type: "string" }, workers: { type: "string" }, rebuild: { type: "boolean" }, "reuse-build": { type: "boolean" },
       "no-pandoc-install": { type: "boolean" }, "cpu-prof": { type: "boolean" }, "trace-gc": { type: "boolean" }, "no-pin": { type: "boolean" }, help: { type: "boolean" },
-      postgres: { type: "boolean" }, "postgres-url": { type: "string" },
+      postgres: { type: "boolean" }, "postgres-url": { type: "string" }, instances: { type: "string" },
     },
   });
   if (v.help) {
@@ -82,6 +91,8 @@ export function parseConfig(argv: string[]): BenchConfig {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`invalid number "${s}"\n${USAGE}`);
     return n;
   };
+  const instances = v.instances === undefined ? null : num(v.instances, 0);
+  if (instances !== null && (!Number.isInteger(instances) || instances < 2)) throw new Error(`--instances takes an integer ≥ 2\n${USAGE}`);
   return {
     mode: quick ? "quick" : "full",
     editors: num(v.editors, quick ? 100 : 200),
@@ -107,6 +118,9 @@ export function parseConfig(argv: string[]): BenchConfig {
     cpuProf: v["cpu-prof"] === true,
     traceGc: v["trace-gc"] === true,
     noPin: v["no-pin"] === true,
-    postgres: v["postgres-url"] ?? (v.postgres ? DEFAULT_POSTGRES : null),
+    // The cluster mode needs a shared database: it implies --postgres.
+    postgres: v["postgres-url"] ?? (v.postgres || instances !== null ? DEFAULT_POSTGRES : null),
+    instances,
+    redisUrl: process.env.REDIS_URL ?? DEFAULT_REDIS,
   };
 }

@@ -8,9 +8,8 @@ import pg from "pg";
 
 export const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 
-/** Creates an empty database; returns its URL and a function that drops it. */
-export async function createBenchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `hegao_bench_${randomBytes(4).toString("hex")}`;
+/** Creates an empty database (named `name`, default random); returns its URL and a function that drops it. */
+export async function createBenchDatabase(baseUrl: string, name = `hegao_bench_${randomBytes(4).toString("hex")}`): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {

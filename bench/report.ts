@@ -123,7 +123,7 @@ export function printTable(r: BenchResults): void {
 }
 
 /** One line naming the run and the machine. */
-export function machineLine(r: BenchResults): string {
+export function machineLine(r: Pick<BenchResults, "mode" | "machine" | "date" | "durationS">): string {
   const m = r.machine;
   return `${r.mode} run of ${r.date.slice(0, 10)}, ${r.durationS} s — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.os}; load average at start ${m.loadAvgAtStart.join(" ")}`;
 }

@@ -4,11 +4,12 @@
  * (+ export benchmark on it); the y-websocket reference server's load (and scale steps); the
  * Hegao server's load with saved acks (and scale steps), room memory, cold opens before and
  * after the rooms unload (compacted); the editor route's bundle size. Every process it starts
- * is stopped before it exits; loopback only.
+ * is stopped before it exits; loopback only. `--instances N` runs bench/cluster/run-cluster.ts instead.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { routeBundleSize } from "./bundle-size";
+import { runClusterBench } from "./cluster/run-cluster";
 import { coldOpen } from "./cold-open";
 import { parseConfig } from "./config";
 import { benchExport, type ExportResult } from "./export";
@@ -39,6 +40,12 @@ setTimeout(() => {
   process.exit(2);
 }, 30 * 60_000).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+
+// --instances N: the cross-instance bench instead (its own build check, database, servers and table).
+if (cfg.instances !== null) {
+  await runClusterBench({ ...cfg, instances: cfg.instances, postgres: cfg.postgres! }, log);
+  process.exit(0);
+}
 
 const build = ensureBuild(cfg.rebuild, cfg.reuseBuild);
 if (build.built) log(`built in ${(build.ms / 1000).toFixed(0)} s`);

@@ -30,6 +30,8 @@ export interface ClientSpec {
   name: string;
   /** Publish a presence state (name, colour) like the editor does; false: awareness state null. */
   presence: boolean;
+  /** This client's server when it differs from the load's (cluster mode: one instance per client). */
+  target?: Target;
 }
 
 const TOKEN = /\[(\d+)@(\d+(?:\.\d+)?)\]/g;

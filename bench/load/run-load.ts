@@ -9,7 +9,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { cpuMs, rssKB } from "../proc";
 import { round, summarize, type Percentiles } from "../stats";
-import type { ClientSpec, Target } from "./client";
+import type { ClientSpec, Role, Target } from "./client";
 import type { WorkerCommand, WorkerInput, WorkerRunResult } from "./worker";
 
 export interface LoadRoom {
@@ -33,6 +33,10 @@ export interface LoadOptions {
   workers: number;
   /** The server's PID, for its CPU and memory figures. */
   serverPid?: number;
+  /** Cluster mode: each client's server by role and index in its room (default: `target`). */
+  targetOf?: (role: Role, indexInRoom: number) => Target;
+  /** Cluster mode: every instance's PID, for one CPU share per instance (`serverCpuPcts`). */
+  serverPids?: number[];
 }
 
 export interface LoadResult {
@@ -53,6 +57,8 @@ export interface LoadResult {
   readOnlyWriters: number;
   generatorLagP99Ms: number[];
   serverCpuPct: number | null;
+  /** CPU share (%) of each of `serverPids` over the window, in their order (empty without them). */
+  serverCpuPcts: (number | null)[];
   serverRssKB: number | null;
   /** The machine's 1-minute load average when the window ended (other work skews the figures). */
   loadAvg1m: number;
@@ -86,13 +92,17 @@ function ask<T>(w: Worker, cmd: WorkerCommand, expect: string): Promise<T> {
 function specs(opts: LoadOptions): ClientSpec[][] {
   const perRoom = opts.rooms.map((_, i) => Math.floor(opts.editors / opts.rooms.length) + (i < opts.editors % opts.rooms.length ? 1 : 0));
   return opts.rooms.map((room, r) =>
-    Array.from({ length: perRoom[r] }, (_, i): ClientSpec => ({
-      room: room.id,
-      role: i === 0 ? "writer" : i < opts.typistsPerRoom ? "typist" : "reader",
-      presence: i < opts.typistsPerRoom || opts.readerPresence !== false,
-      cookie: room.cookie,
-      name: `bench-${r}-${i}`,
-    })),
+    Array.from({ length: perRoom[r] }, (_, i): ClientSpec => {
+      const role: Role = i === 0 ? "writer" : i < opts.typistsPerRoom ? "typist" : "reader";
+      return {
+        room: room.id,
+        role,
+        presence: i < opts.typistsPerRoom || opts.readerPresence !== false,
+        cookie: room.cookie,
+        name: `bench-${r}-${i}`,
+        ...(opts.targetOf ? { target: opts.targetOf(role, i) } : {}),
+      };
+    }),
   );
 }
 
@@ -108,6 +118,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       workers.map((w) => ask<{ ms: number; failed: number; readOnly: number }>(w, { cmd: "connect" }, "connected")),
     );
     const cpu0 = opts.serverPid ? cpuMs(opts.serverPid) : null;
+    const cpus0 = (opts.serverPids ?? []).map(cpuMs);
     const t0 = performance.now();
     let rss: number | null = null;
     const rssTimer = setTimeout(() => (rss = opts.serverPid ? rssKB(opts.serverPid) : null), opts.warmupMs + opts.durationMs / 2);
@@ -116,7 +127,9 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     );
     clearTimeout(rssTimer);
     const cpu1 = opts.serverPid ? cpuMs(opts.serverPid) : null;
+    const cpus1 = (opts.serverPids ?? []).map(cpuMs);
     const elapsed = performance.now() - t0;
+    const share = (a: number | null, b: number | null) => (a !== null && b !== null ? round(((b - a) / elapsed) * 100, 0) : null);
     const latencies = concat(results.map((r) => r.latencies));
     const durable = concat(results.map((r) => r.durable));
     const sum = (f: (r: WorkerRunResult) => number) => results.reduce((n, r) => n + f(r), 0);
@@ -137,7 +150,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       failedConnections: connected.reduce((n, c) => n + c.failed, 0),
       readOnlyWriters: connected.reduce((n, c) => n + c.readOnly, 0),
       generatorLagP99Ms: results.map((r) => round(r.lagMs.p99, 1) ?? 0),
-      serverCpuPct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 0) : null,
+      serverCpuPct: share(cpu0, cpu1),
+      serverCpuPcts: cpus0.map((a, i) => share(a, cpus1[i])),
       serverRssKB: rss,
       loadAvg1m: round(os.loadavg()[0], 2) ?? 0,
       samples: { latencies, durable },
@@ -168,6 +182,9 @@ export function mergeLoads(parts: LoadResult[]): LoadResult {
     readOnlyWriters: sum((p) => p.readOnlyWriters),
     generatorLagP99Ms: parts.flatMap((p) => p.generatorLagP99Ms),
     serverCpuPct: cpu,
+    serverCpuPcts: parts[0].serverCpuPcts.map((_, i) =>
+      parts.every((p) => p.serverCpuPcts[i] != null) ? round(sum((p) => p.serverCpuPcts[i]!) / parts.length, 0) : null,
+    ),
     serverRssKB: parts[parts.length - 1].serverRssKB,
     loadAvg1m: round(sum((p) => p.loadAvg1m) / parts.length, 2) ?? 0,
     samples: { latencies, durable },

@@ -51,7 +51,7 @@ async function connect(): Promise<void> {
   const queue = [...input.clients];
   async function lane() {
     for (let spec = queue.shift(); spec; spec = queue.shift()) {
-      const c = new BenchClient(spec, input.target, recorder);
+      const c = new BenchClient(spec, spec.target ?? input.target, recorder);
       clients.push(c);
       await c.whenSynced(60_000).catch(() => void failed++);
     }
