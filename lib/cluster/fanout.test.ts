@@ -30,12 +30,15 @@ interface Instance {
   /** While it returns true for a message, the instance's publish drops it (a lost message). */
   drop: (msg: { t: string }) => boolean;
   redis: Redis[];
+  /** What its fan-out logged. */
+  logs: string[];
 }
 
 describe.skipIf(!available)("two instances through Redis", () => {
   const dbName = `hegao_t_${randomBytes(6).toString("hex")}`;
   const prefix = `hegao-test-${randomBytes(4).toString("hex")}:`;
   let handle: DbHandle;
+  let dbUrl = "";
   let fx: Awaited<ReturnType<typeof demoFixture>>;
   let a: Instance;
   let b: Instance;
@@ -44,15 +47,18 @@ describe.skipIf(!available)("two instances through Redis", () => {
   async function instance(): Promise<Instance> {
     const pub = new Redis(CLUSTER_REDIS_URL, { disableClientInfo: true });
     const sub = new Redis(CLUSTER_REDIS_URL, { disableClientInfo: true });
-    const inst = { drop: () => false, redis: [pub, sub] } as unknown as Instance;
+    const inst = { drop: () => false, redis: [pub, sub], logs: [] } as unknown as Instance;
     const publish = pub.publish.bind(pub);
     pub.publish = ((channel: string, text: string) =>
       inst.drop(JSON.parse(text)) ? Promise.resolve(1) : publish(channel, text)) as typeof pub.publish;
     inst.fanout = new RedisFanout({
-      pub, sub, prefix, graceMs: 100, checkMs: 400, heartbeatMs: 200, deadAfterMs: 1000, holdTimeoutMs: 2000,
+      pub, sub, prefix, graceMs: 100, checkMs: 400, heartbeatMs: 200, deadAfterMs: 1000, holdTimeoutMs: 2000, adoptAfterMs: 800,
       readAfter: (id, after) => readLogAfter(handle.db, id, after),
       maxIds: (ids) => readMaxIds(handle.db, ids),
-      log: (m, e) => console.log("[fanout]", m, e instanceof Error ? e.message : (e ?? "")),
+      log: (m, e) => {
+        inst.logs.push(m);
+        console.log("[fanout]", m, e instanceof Error ? e.message : (e ?? ""));
+      },
     });
     inst.server = await startCollabTestServer(handle.db, SECRET, { unloadAfterMs: 60_000, fanout: inst.fanout });
     return inst;
@@ -69,7 +75,8 @@ describe.skipIf(!available)("two instances through Redis", () => {
     await adminSql(`CREATE DATABASE ${dbName}`);
     const url = new URL(CLUSTER_PG_URL);
     url.pathname = `/${dbName}`;
-    handle = await openDatabase({ databaseUrl: url.toString() });
+    dbUrl = url.toString();
+    handle = await openDatabase({ databaseUrl: dbUrl });
     await seedDemo(handle.db);
     fx = await demoFixture(handle.db);
     a = await instance();
@@ -96,17 +103,54 @@ describe.skipIf(!available)("two instances through Redis", () => {
     await waitFor(2000, () => onA.text.includes("令牌T2"), "A's client sees B's edit");
   });
 
+  it("an edit on A is shown on B before A has committed it", async () => {
+    const onA = clients[0];
+    const onB = clients[1];
+    // Another session holds the log table: A's commit waits, the edit travels anyway.
+    const pg = (await import("pg")).default;
+    const blocker = new pg.Client({ connectionString: dbUrl });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN; LOCK TABLE section_updates IN EXCLUSIVE MODE");
+      onA.type("提交之前已可见E1");
+      await waitFor(2000, () => onB.text.includes("提交之前已可见E1"), "B's client sees the edit before its commit");
+      expect(onA.saved).toBeLessThan(onA.sent); // not yet acknowledged: not committed
+      await blocker.query("COMMIT");
+      await waitFor(3000, () => onA.saved === onA.sent, "A acknowledged after the commit");
+      expect(await stored()).toContain("提交之前已可见E1");
+    } finally {
+      await blocker.end();
+    }
+  });
+
+  it("an edit A showed but whose commit B never heard of is stored by B", async () => {
+    const onA = clients[0];
+    const onB = clients[1];
+    const rowsWith = async (text: string) =>
+      (await handle.db.select().from(sectionUpdates).where(eq(sectionUpdates.sectionId, fx.section.id)))
+        .filter((r) => Buffer.from(r.update).includes(Buffer.from(text))).length;
+    a.drop = (m) => m.t === "u"; // A's commits never reach B (lost, or A died after showing it)
+    b.logs.length = 0;
+    onA.type("只见编辑未见提交P1");
+    await waitFor(2000, () => onB.text.includes("只见编辑未见提交P1"), "B shows A's edit");
+    await waitFor(3000, () => b.logs.some((m) => m.includes("storing 1 edit(s) of another instance")), "B stores the unconfirmed edit");
+    a.drop = () => false;
+    await waitFor(3000, async () => (await rowsWith("只见编辑未见提交P1")) >= 2, "stored by A and by B");
+    expect(await stored()).toContain("只见编辑未见提交P1");
+  });
+
   it("a lost Redis message is repaired from PostgreSQL: by the next message's gap, and by the periodic check", async () => {
     const onA = clients[0];
     const onB = clients[1];
-    a.drop = (m) => m.t === "u";
+    a.drop = (m) => m.t === "u" || m.t === "e";
+
     onA.type("丢失的消息L1");
     await waitFor(2000, () => onA.saved === onA.sent, "L1 acknowledged (committed) on A");
     a.drop = () => false;
     onA.type("随后的消息L2");
     await waitFor(3000, () => onB.text.includes("丢失的消息L1") && onB.text.includes("随后的消息L2"), "B repaired L1 after the gap");
     // The LAST message is lost: nothing follows it; the periodic check finds the row.
-    a.drop = (m) => m.t === "u";
+    a.drop = (m) => m.t === "u" || m.t === "e";
     onA.type("最后的消息L3");
     await waitFor(2000, () => onA.saved === onA.sent, "L3 acknowledged on A");
     a.drop = () => false;

@@ -71,8 +71,9 @@ export function createCollabServer(
       load: async (id) => loadRoom(await db(), id),
       store: (id) => ({
         append: async (update) => {
+          const mark = fanout.taken(id); // before any await: the batch holds every edit sent so far
           const ids = await commits.append(id, update);
-          if (ids) fanout.committed(id, update, ids);
+          if (ids) fanout.committed(id, update, ids, mark);
         },
         compact: async () => compactLog(await db(), id, (ids) => fanout.compacted(id, ids)),
       }),

@@ -101,6 +101,9 @@ export class Room implements ProtocolRoom {
       if (origin === LOAD) return; // clients get the loaded state by sync, not as an update
       const msg = updateMessage(update);
       for (const c of this.conns) if (c !== origin) c.send(msg);
+      // Our own edits reach other instances at once; they are stored by our saver (queued in
+      // the same turn, so the batch that takes them carries their mark, fanout/types.ts).
+      if (origin instanceof Connection || origin === SERVER_EDIT) this.channel.local(update);
     });
     this.presence = new RemotePresence(this.awareness, this.owners);
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
@@ -116,6 +119,7 @@ export class Room implements ProtocolRoom {
       applyRemote: (update) => {
         if (!this.doc.isDestroyed) Y.applyUpdate(this.doc, update, REMOTE); // sent to every connection, not stored again
       },
+      adopt: (update) => this.saver.add(update),
       applyRemoteAwareness: (update, instanceId, user) => this.presence.apply(update, instanceId, user),
       dropInstance: (instanceId) => this.presence.dropInstance(instanceId),
       renewPresence: () => {

@@ -7,6 +7,7 @@ import type { Fanout, RoomChannel } from "./types";
 const channel: RoomChannel = {
   ready: Promise.resolve(),
   loaded() {},
+  local() {},
   awareness() {},
   close() {},
 };
@@ -16,6 +17,7 @@ export const localFanout: Fanout = {
   instanceId: "local",
   ordered: false,
   open: () => channel,
+  taken: () => 0,
   committed() {},
   compacted() {},
   holdOthers: async () => () => {},

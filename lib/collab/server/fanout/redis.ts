@@ -1,6 +1,10 @@
 /**
  * The fan-out of several instances through Redis pub/sub (cluster mode: `DATABASE_URL` +
  * `REDIS_URL`). PostgreSQL is the source of truth and Redis only an accelerator:
+ * - a local edit is published as it arrives (`e`, numbered per section), so other instances'
+ *   clients see it as soon as this instance's do; receivers keep it as pending until the commit
+ *   that contains it (`upTo`) arrives, and store it themselves when the origin dies or has not
+ *   confirmed it within `adoptAfterMs` (pending.ts);
  * - a committed batch is published on the section's channel with its row id and the section's
  *   previous row id; receivers apply it at once and follow the chain (section-chain.ts);
  * - a missing link (a lost or late message), a Redis reconnect, or the periodic check (every
@@ -19,6 +23,7 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type * as Y from "yjs";
+import { PendingEdits } from "./pending";
 import { SectionChain } from "./section-chain";
 import type { CommitIds, Fanout, FanoutServe, RoomChannel, RoomSink } from "./types";
 import { b64, controlChannel, parseWire, sectionChannel, unb64, type WireMessage } from "./wire";
@@ -39,6 +44,8 @@ export interface RedisFanoutOptions {
   heartbeatMs?: number;
   deadAfterMs?: number;
   holdTimeoutMs?: number;
+  /** A pending edit of another instance is stored here when its commit has not come by then (ms). */
+  adoptAfterMs?: number;
   /** Channel name prefix (default "hegao:"); instances of one cluster share it. */
   prefix?: string;
 }
@@ -48,6 +55,10 @@ interface Open {
   chain: SectionChain;
   /** Updates that arrived before the room loaded (applied after). */
   early: { update: Uint8Array; ids: CommitIds }[] | null;
+  /** Edits that arrived before the room loaded (applied after). */
+  earlyEdits: Uint8Array[];
+  /** Other instances' edits shown here but not yet confirmed committed. */
+  pending: PendingEdits;
 }
 
 export class RedisFanout implements Fanout {
@@ -55,6 +66,8 @@ export class RedisFanout implements Fanout {
   readonly ordered = true;
   private readonly rooms = new Map<string, Open>();
   private readonly seen = new Map<string, number>();
+  /** Number of the last local edit published per section (kept across room reloads). */
+  private readonly sent = new Map<string, number>();
   private readonly waiting = new Map<string, { need: number; got: number; failed: boolean; done(): void }>();
   private readonly releases = new Map<string, () => void>();
   private handlers: FanoutServe | null = null;
@@ -64,7 +77,7 @@ export class RedisFanout implements Fanout {
   private readonly o: Required<Omit<RedisFanoutOptions, "onControl">> & Pick<RedisFanoutOptions, "onControl">;
 
   constructor(opts: RedisFanoutOptions) {
-    this.o = { prefix: "hegao:", graceMs: 200, checkMs: 5000, heartbeatMs: 5000, deadAfterMs: 15_000, holdTimeoutMs: 3000, ...opts };
+    this.o = { prefix: "hegao:", graceMs: 200, checkMs: 5000, heartbeatMs: 5000, deadAfterMs: 15_000, holdTimeoutMs: 3000, adoptAfterMs: 10_000, ...opts };
     const { sub } = this.o;
     sub.on("message", (channel: string, text: string) => this.receive(channel, text));
     sub.on("ready", () => {
@@ -84,7 +97,7 @@ export class RedisFanout implements Fanout {
 
   open(sectionId: string, sink: RoomSink, _doc: Y.Doc): RoomChannel {
     const chain = new SectionChain((after) => this.repair(sectionId, after), this.o.graceMs, (m, e) => this.o.log(`[collab ${sectionId}] ${m}`, e));
-    const entry: Open = { sink, chain, early: [] };
+    const entry: Open = { sink, chain, early: [], earlyEdits: [], pending: new PendingEdits() };
     this.rooms.set(sectionId, entry);
     const ready = this.o.sub.subscribe(sectionChannel(this.o.prefix, sectionId)).then(() => {});
     return {
@@ -93,8 +106,14 @@ export class RedisFanout implements Fanout {
         const early = entry.early ?? [];
         entry.early = null;
         for (const e of early) if (e.ids.id > maxId) sink.applyRemote(e.update);
+        entry.earlyEdits.splice(0).forEach((u) => sink.applyRemote(u));
         chain.loaded(maxId);
         early.forEach((e) => chain.saw(e.ids));
+      },
+      local: (update) => {
+        const n = (this.sent.get(sectionId) ?? 0) + 1;
+        this.sent.set(sectionId, n);
+        this.publish(sectionChannel(this.o.prefix, sectionId), { t: "e", i: this.instanceId, s: sectionId, n, u: b64(update) });
       },
       awareness: (update, user) => this.publish(sectionChannel(this.o.prefix, sectionId), { t: "a", i: this.instanceId, s: sectionId, user, u: b64(update) }),
       close: () => {
@@ -106,9 +125,13 @@ export class RedisFanout implements Fanout {
     };
   }
 
-  committed(sectionId: string, update: Uint8Array, ids: CommitIds): void {
+  taken(sectionId: string): number {
+    return this.sent.get(sectionId) ?? 0;
+  }
+
+  committed(sectionId: string, update: Uint8Array, ids: CommitIds, mark: number): void {
     this.rooms.get(sectionId)?.chain.saw(ids); // our own: in the document already
-    this.publish(sectionChannel(this.o.prefix, sectionId), { t: "u", i: this.instanceId, s: sectionId, ...ids, u: b64(update) });
+    this.publish(sectionChannel(this.o.prefix, sectionId), { t: "u", i: this.instanceId, s: sectionId, ...ids, upTo: mark, u: b64(update) });
   }
 
   compacted(sectionId: string, ids: CommitIds): void {
@@ -159,9 +182,18 @@ export class RedisFanout implements Fanout {
     if (!msg || msg.i === this.instanceId) return;
     this.seen.set(msg.i, Date.now());
     switch (msg.t) {
+      case "e": {
+        const room = this.rooms.get(msg.s);
+        if (!room) return;
+        const update = unb64(msg.u);
+        room.pending.add(msg.i, msg.n, update);
+        if (room.early) return void room.earlyEdits.push(update);
+        return room.sink.applyRemote(update);
+      }
       case "u": {
         const room = this.rooms.get(msg.s);
         if (!room) return;
+        room.pending.confirm(msg.i, msg.upTo);
         const update = unb64(msg.u);
         if (room.early) return void room.early.push({ update, ids: { id: msg.id, prev: msg.prev } });
         room.sink.applyRemote(update);
@@ -222,6 +254,7 @@ export class RedisFanout implements Fanout {
   private async check(): Promise<void> {
     const now = Date.now();
     for (const [inst, at] of this.seen) if (now - at > this.o.deadAfterMs) this.dropInstance(inst);
+    for (const [id, room] of this.rooms) this.adopt(id, room, room.pending.takeOlderThan(now - this.o.adoptAfterMs), "its commit is overdue");
     if (++this.checks % 3 === 0) for (const room of this.rooms.values()) room.sink.renewPresence();
     const loaded = [...this.rooms].filter(([, r]) => r.chain.last !== null);
     if (!loaded.length) return;
@@ -235,7 +268,17 @@ export class RedisFanout implements Fanout {
 
   private dropInstance(inst: string): void {
     this.seen.delete(inst);
-    for (const room of this.rooms.values()) room.sink.dropInstance(inst);
+    for (const [id, room] of this.rooms) {
+      this.adopt(id, room, room.pending.takeFrom(inst), `instance ${inst} is gone`);
+      room.sink.dropInstance(inst);
+    }
+  }
+
+  /** Stores edits other instances showed here but never confirmed (see module comment). */
+  private adopt(sectionId: string, room: Open, updates: Uint8Array[], why: string): void {
+    if (!updates.length) return;
+    this.o.log(`[collab ${sectionId}] storing ${updates.length} edit(s) of another instance: ${why}`);
+    updates.forEach((u) => room.sink.adopt(u));
   }
 
   async close(): Promise<void> {

@@ -6,9 +6,13 @@
  * and the protocol do not know which one they have.
  *
  * Rules every implementation keeps:
- * - only COMMITTED updates travel, each with its `section_updates` row id and the id of the
+ * - a local edit travels at once (`RoomChannel.local`), so collaborators on other instances see
+ *   it as fast as those on this one; it is not yet stored, so the receivers keep it as PENDING
+ *   until the origin's commit that contains it arrives, and store it themselves (`adopt`) when
+ *   the origin dies or stays silent about it: nothing another instance showed can be lost;
+ * - every COMMITTED batch travels too, with its `section_updates` row id and the id of the
  *   section's previous row (`CommitIds`), so a receiver can tell a gap and repair it from
- *   PostgreSQL (the source of truth);
+ *   PostgreSQL (the source of truth); Yjs ignores what a receiver already has;
  * - sync replies are per connection and never published;
  * - awareness travels with the account it belongs to, so the awareness guard holds across
  *   instances (nobody may speak for another account's client id on any instance).
@@ -34,6 +38,11 @@ export interface RoomSink {
   applyRemote(update: Uint8Array): void;
   /** A guarded awareness update of `user`'s clients on instance `instanceId`. */
   applyRemoteAwareness(update: Uint8Array, instanceId: string, user: RemoteUser): void;
+  /**
+   * Stores an edit another instance showed but did not confirm as committed (it died, or its
+   * commit is overdue); storing an update twice is harmless (Yjs applies it once).
+   */
+  adopt(update: Uint8Array): void;
   /** Instance `instanceId` is gone: its clients leave this room's presence. */
   dropInstance(instanceId: string): void;
   /** Publishes the presence of this instance's clients again (after an outage, and periodically). */
@@ -46,6 +55,8 @@ export interface RoomChannel {
   readonly ready: Promise<void>;
   /** The room loaded the log up to row `maxId` (0: empty log). */
   loaded(maxId: number): void;
+  /** A local edit (a client's or the server's own), before it is committed: others show it at once. */
+  local(update: Uint8Array): void;
   /** A local connection of `user` changed awareness (`update`: y-protocols awareness update). */
   awareness(update: Uint8Array, user: RemoteUser): void;
   /** The room is destroyed. */
@@ -68,8 +79,13 @@ export interface Fanout {
   readonly instanceId: string;
   /** Opens the room's channel (before it loads). */
   open(sectionId: string, sink: RoomSink, doc: Y.Doc): RoomChannel;
-  /** A batch of this instance was committed as row `ids.id`: tell the others. */
-  committed(sectionId: string, update: Uint8Array, ids: CommitIds): void;
+  /**
+   * The room's saver takes a batch to write: returns the mark (the number of the last local
+   * edit sent so far) that its `committed` call passes on. Every edit sent up to then is in it.
+   */
+  taken(sectionId: string): number;
+  /** A batch of this instance was committed as row `ids.id` (it holds the local edits up to `mark`). */
+  committed(sectionId: string, update: Uint8Array, ids: CommitIds, mark: number): void;
   /** The section's log was compacted into row `ids.id` (everything up to `ids.prev`). */
   compacted(sectionId: string, ids: CommitIds): void;
   /**

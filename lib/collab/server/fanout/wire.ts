@@ -1,8 +1,9 @@
 /**
  * The messages instances exchange through Redis (JSON; binary as base64), validated with zod
  * on receipt: a malformed message is dropped, never applied.
- * Section channel `<prefix>s:<sectionId>`: `u` a committed update with its row ids, `c` a
- * compaction, `a` an awareness update of one account's clients.
+ * Section channel `<prefix>s:<sectionId>`: `e` an edit as it arrived (before its commit, numbered
+ * `n` per instance and section), `u` a committed update with its row ids and the highest `e`
+ * number it contains (`upTo`), `c` a compaction, `a` an awareness update of one account's clients.
  * Control channel `<prefix>ctl`: `hb` heartbeat, `bye` orderly stop, `hold` / `held` / `rel`
  * the cross-instance hold of a section (submit), `bus` a bus event, `nc` notifications changed.
  */
@@ -17,7 +18,8 @@ const user = z.object({ id: z.string(), name: z.string(), color: z.string() });
 const ids = { id: z.number().int().nonnegative(), prev: z.number().int().nonnegative() };
 
 export const wireSchema = z.discriminatedUnion("t", [
-  z.object({ t: z.literal("u"), i: z.string(), s: z.string(), ...ids, u: z.string() }),
+  z.object({ t: z.literal("e"), i: z.string(), s: z.string(), n: z.number().int().positive(), u: z.string() }),
+  z.object({ t: z.literal("u"), i: z.string(), s: z.string(), ...ids, upTo: z.number().int().nonnegative().default(0), u: z.string() }),
   z.object({ t: z.literal("c"), i: z.string(), s: z.string(), ...ids }),
   z.object({ t: z.literal("a"), i: z.string(), s: z.string(), user, u: z.string() }),
   z.object({ t: z.literal("hb"), i: z.string() }),
