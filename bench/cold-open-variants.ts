@@ -15,8 +15,14 @@ export interface Variant {
   apply(doc: Y.Doc, updates: Uint8Array[]): void;
 }
 
-type Base64Row = { rows: number; maxId: string | null; log: string | null };
+type Base64Row = { maxId: string | null; log: string | null };
 
+/** The statement before issue 14's second pass: a count(*) beside max(id) and the framed log. */
+const readBefore = async (db: Db, id: string) => {
+  const from = sql`from section_updates u where u.section_id = ${id}`;
+  const cols = { rows: sql<number>`(select count(*)::int ${from})`.mapWith(Number), ...sectionLogColumns(id) };
+  return (await db.select(cols).from(sql`(select 1) as one`))[0];
+};
 const readBase64 = async (db: Db, id: string) => (await db.select(sectionLogColumns(id)).from(sql`(select 1) as one`))[0];
 const decodeBase64 = (row: unknown) => decodeSectionLog(row as Base64Row).updates;
 
@@ -41,8 +47,9 @@ function treeMerge(updates: Uint8Array[], leaf = 1): Uint8Array {
 }
 
 export const VARIANTS: Variant[] = [
+  { name: "before: count+log, apply×n", read: readBefore, decode: decodeBase64, apply: applyEach },
   { name: "base64, applyUpdate×n", read: readBase64, decode: decodeBase64, apply: applyEach },
-  { name: "base64, concat, apply once", read: readBase64, decode: decodeBase64, apply: (doc, u) => applyLog(doc, u) },
+  { name: "after: log, concat, apply once", read: readBase64, decode: decodeBase64, apply: (doc, u) => applyLog(doc, u) },
   { name: "base64, concat only", read: readBase64, decode: decodeBase64, apply: (doc, u) => { if (!concatUpdates(u)) throw new Error("not joined"); applyEach(doc, u); } },
   { name: "bytea, applyUpdate×n", read: readBytea, decode: decodeBytea, apply: applyEach },
   { name: "base64, tree merge, apply", read: readBase64, decode: decodeBase64, apply: (doc, u) => Y.applyUpdate(doc, treeMerge(u)) },
