@@ -55,6 +55,36 @@ function randomLog(seed: number, editors = 3, steps = 400): Uint8Array[] {
   return log;
 }
 
+/**
+ * Typing runs: each step an editor types 1–8 characters one at a time at its cursor, sometimes
+ * moving it, syncing now and then — so concurrent characters land between another's characters
+ * (the case where a joined string item must be split again).
+ */
+function typingLog(seed: number, editors = 3, steps = 150): Uint8Array[] {
+  const rand = rng(seed);
+  const docs = Array.from({ length: editors }, () => new Y.Doc());
+  const log: Uint8Array[] = [];
+  docs.forEach((d) => d.on("update", (u: Uint8Array, origin: unknown) => origin !== "sync" && log.push(u)));
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText("开头")]);
+  docs[0].getXmlFragment("default").push([p]);
+  docs.slice(1).forEach((d) => Y.applyUpdate(d, Y.encodeStateAsUpdate(docs[0]), "sync"));
+  const cursor = docs.map(() => 1);
+  for (let s = 0; s < steps; s++) {
+    const e = Math.floor(rand() * editors);
+    const text = (docs[e].getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    if (rand() < 0.3) cursor[e] = Math.floor(rand() * (text.length + 1));
+    cursor[e] = Math.min(cursor[e], text.length);
+    for (let n = 1 + Math.floor(rand() * 8); n > 0; n--) text.insert(cursor[e]++, rand() < 0.1 ? "😀" : "字");
+    if (rand() < 0.1 && text.length > 2) text.delete(Math.floor(rand() * (text.length - 1)), 1);
+    if (rand() < 0.4) {
+      const [a, b] = [docs[Math.floor(rand() * editors)], docs[Math.floor(rand() * editors)]];
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), "sync");
+    }
+  }
+  return log;
+}
+
 /** The old load path: every update applied one by one in one transaction. */
 function oneByOne(updates: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
@@ -80,6 +110,14 @@ describe("concatUpdates / applyLog", () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("gives the same document as applying a random log one by one (seed %i)", (seed) => {
     const log = randomLog(seed);
     expect(concatUpdates(log)).not.toBeNull();
+    expectSameDoc(oneByOne(log), joined(log));
+  });
+
+  it.each([21, 22, 23, 24, 25, 26])("joins concurrent typing runs into fewer items and the same document (seed %i)", (seed) => {
+    const log = typingLog(seed);
+    const one = concatUpdates(log)!;
+    const items = (u: Uint8Array) => Y.decodeUpdate(u).structs.length;
+    expect(items(one)).toBeLessThan(log.reduce((n, u) => n + items(u), 0) / 3);
     expectSameDoc(oneByOne(log), joined(log));
   });
 
@@ -120,7 +158,7 @@ describe("concatUpdates / applyLog", () => {
     doc.getXmlFragment("default").push([text]);
     for (let i = 0; i < 20_000; i++) text.insert(text.length, "字");
     const one = concatUpdates(log)!;
-    expect(one.length).toBeLessThan(log.reduce((n, u) => n + u.length, 0)); // one header, one delete set
+    expect(Y.decodeUpdate(one).structs).toHaveLength(2); // the text type and ONE string item
     expectSameDoc(oneByOne(log), joined(log));
   });
 });

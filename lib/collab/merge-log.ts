@@ -71,23 +71,29 @@ function any(): void {
   fail(`unknown any type ${t}`);
 }
 
+// What `skipStruct` saw of the last struct (no allocation): its info byte, origin and right
+// origin (client -1: none), where its content starts and, for a string, its UTF-8 bytes.
+let sInfo = 0, sOriginClient = -1, sOriginClock = 0, sRightClient = -1, sRightClock = 0, sContentAt = 0, sStrFrom = 0;
+
 /** Skips one struct; returns its clock length. */
 function skipStruct(): number {
-  const info = byte();
+  const info = (sInfo = byte());
   const ref = info & 0x1f;
   if (ref === 0 || ref === 10) return uint(); // GC, Skip
-  if (info & 0x80) { uint(); uint(); } // origin
-  if (info & 0x40) { uint(); uint(); } // right origin
+  sOriginClient = sRightClient = -1;
+  if (info & 0x80) { sOriginClient = uint(); sOriginClock = uint(); }
+  if (info & 0x40) { sRightClient = uint(); sRightClock = uint(); }
   if ((info & 0xc0) === 0) {
     if (uint() === 1) string(); // parent: a root type's name…
     else { uint(); uint(); } // …or the parent item's id
     if (info & 0x20) string(); // parentSub
   }
+  sContentAt = at;
   switch (ref) {
     case 1: return uint(); // deleted
     case 2: { const n = uint(); for (let i = 0; i < n; i++) string(); return n; } // JSON
     case 3: skip(uint()); return 1; // binary
-    case 4: return string(); // string
+    case 4: { sStrFrom = sContentAt + lenOfUint(buf, sContentAt); return string(); } // string
     case 5: string(); return 1; // embed
     case 6: string(); string(); return 1; // format
     case 7: { const type = uint(); if (type === 3 || type === 5) string(); return 1; } // type (XmlElement, XmlHook: name)
@@ -95,6 +101,13 @@ function skipStruct(): number {
     case 9: string(); any(); return 1; // subdocument
     default: return fail(`unknown content ${ref}`);
   }
+}
+
+/** Number of bytes of the varUint at `from` in `b`. */
+function lenOfUint(b: Uint8Array, from: number): number {
+  let i = from;
+  while (b[i] >= 0x80) i++;
+  return i - from + 1;
 }
 
 /**
@@ -175,26 +188,6 @@ export function concatUpdates(updates: Uint8Array[]): Uint8Array | null {
     if (list) list.push(r);
     else byClient.set(clients[r], [r]);
   }
-  const head: number[] = [];
-  pushUint(head, byClient.size);
-  const plan: { head: number[]; list: number[] }[] = [];
-  let size = head.length;
-  for (const [client, list] of byClient) {
-    // Log order is clock order for almost every log; sort only when it is not.
-    if (list.some((r, i) => i > 0 && clocks[r] < clocks[list[i - 1]])) list.sort((a, b) => clocks[a] - clocks[b]);
-    let count = 0;
-    for (let i = 0; i < list.length; i++) {
-      if (i > 0 && clocks[list[i]] !== ends[list[i - 1]]) return null; // overlap or gap
-      count += counts[list[i]];
-      size += tos[list[i]] - froms[list[i]];
-    }
-    const runHead: number[] = [];
-    pushUint(runHead, count);
-    pushUint(runHead, client);
-    pushUint(runHead, clocks[list[0]]);
-    size += runHead.length;
-    plan.push({ head: runHead, list });
-  }
   const tail: number[] = [];
   pushUint(tail, deletes.size);
   for (const [client, flat] of deletes) {
@@ -203,20 +196,94 @@ export function concatUpdates(updates: Uint8Array[]): Uint8Array | null {
     pushUint(tail, ranges.length / 2);
     for (const n of ranges) pushUint(tail, n);
   }
-  size += tail.length;
-  const out = new Uint8Array(size);
+  const parts: Uint8Array[] = [];
+  const head: number[] = [];
+  pushUint(head, byClient.size);
+  parts.push(Uint8Array.from(head));
+  for (const [client, list] of byClient) {
+    // Log order is clock order for almost every log; sort only when it is not.
+    if (list.some((r, i) => i > 0 && clocks[r] < clocks[list[i - 1]])) list.sort((a, b) => clocks[a] - clocks[b]);
+    let bytes = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0 && clocks[list[i]] !== ends[list[i - 1]]) return null; // overlap or gap
+      bytes += tos[list[i]] - froms[list[i]];
+    }
+    const run = writeClientRun(client, list.map((r) => ({ src: updates[us[r]], from: froms[r], to: tos[r], clock: clocks[r] })), bytes);
+    parts.push(run);
+  }
+  parts.push(Uint8Array.from(tail));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  const put = (bytes: number[]) => { for (const b of bytes) out[o++] = b; };
-  put(head);
-  for (const { head: runHead, list } of plan) {
-    put(runHead);
-    for (const r of list) {
-      // a byte loop: most runs are 10–30 bytes, for which subarray + set cost more
-      const src = updates[us[r]];
-      for (let i = froms[r], to = tos[r]; i < to; i++) out[o++] = src[i];
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/**
+ * One client's structs from runs with consecutive clocks, under one header. Typing is written
+ * as one string item: a string item whose origin is the last character of the string item just
+ * before it (same client, next clock) and whose right origin is the same is appended to it —
+ * the item Yjs itself encodes for such neighbours (`Item.mergeWith`). Integrating it is the same
+ * as integrating the pieces: were another item inserted between them, Yjs splits it again into
+ * exactly those pieces (origin = the last character of the left part, same right origin).
+ * 20,000 one-character items become one; applying one item instead of 20,000 is what makes the
+ * cold open of a raw typing log fast.
+ */
+function writeClientRun(client: number, runs: { src: Uint8Array; from: number; to: number; clock: number }[], bytes: number): Uint8Array {
+  const body = new Uint8Array(bytes);
+  let o = 0, count = 0;
+  const copy = (src: Uint8Array, from: number, to: number) => { for (let i = from; i < to; i++) body[o++] = src[i]; };
+  // the pending string item: its header is already in `body`, its characters collect in `str`
+  let str = new Uint8Array(1024), strLen = 0, pending = false, pendingEnd = 0, pRightClient = -1, pRightClock = 0;
+  const flush = () => {
+    if (!pending) return;
+    let n = strLen;
+    while (n > 0x7f) { body[o++] = 0x80 | (n % 128); n = Math.floor(n / 128); }
+    body[o++] = n;
+    body.set(str.subarray(0, strLen), o);
+    o += strLen;
+    pending = false;
+  };
+  const addStr = (src: Uint8Array, from: number, to: number) => {
+    if (strLen + to - from > str.length) { const b = new Uint8Array(Math.max(str.length * 2, strLen + to - from)); b.set(str.subarray(0, strLen)); str = b; }
+    for (let i = from; i < to; i++) str[strLen++] = src[i];
+  };
+  for (const { src, from, to, clock: first } of runs) {
+    buf = src;
+    at = from;
+    let clock = first;
+    while (at < to) {
+      const start = at;
+      const len = skipStruct();
+      const isString = (sInfo & 0x1f) === 4;
+      if (pending && isString && sOriginClient === client && sOriginClock === pendingEnd - 1 && clock === pendingEnd
+        && sRightClient === pRightClient && (sRightClient === -1 || sRightClock === pRightClock)) {
+        addStr(src, sStrFrom, at);
+        pendingEnd += len;
+      } else {
+        flush();
+        count++;
+        if (isString) {
+          copy(src, start, sContentAt); // info, origins, parent: the merged item's header
+          strLen = 0;
+          addStr(src, sStrFrom, at);
+          pending = true;
+          pendingEnd = clock + len;
+          pRightClient = sRightClient;
+          pRightClock = sRightClock;
+        } else copy(src, start, at);
+      }
+      clock += len;
     }
   }
-  put(tail);
+  flush();
+  buf = new Uint8Array(0);
+  const head: number[] = [];
+  pushUint(head, count);
+  pushUint(head, client);
+  pushUint(head, runs[0].clock);
+  const out = new Uint8Array(head.length + o);
+  out.set(head);
+  out.set(body.subarray(0, o), head.length);
   return out;
 }
 
