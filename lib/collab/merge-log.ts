@@ -19,39 +19,44 @@
  */
 import * as Y from "yjs";
 
-// The reader's state: one update at a time, no allocation per update or per struct.
-let buf: Uint8Array = new Uint8Array(0);
-let at = 0;
+// The reader's state: one update at a time, no allocation per update or per struct; after
+// `skipStruct`, what it saw of the struct: its info byte, origin and right origin (client -1:
+// none), where its content starts and, for a string, where its UTF-8 bytes start.
+const R = { buf: new Uint8Array(0) as Uint8Array, at: 0, sInfo: 0, sOriginClient: -1, sOriginClock: 0, sRightClient: -1, sRightClock: 0, sContentAt: 0, sStrFrom: 0 };
 
 const fail = (why: string): never => { throw new RangeError(why); };
 
 function byte(): number {
-  return at < buf.length ? buf[at++] : fail("update ends early");
+  return R.at < R.buf.length ? R.buf[R.at++] : fail("update ends early");
 }
 
 function uint(): number {
+  const b = R.buf;
+  let at = R.at;
+  if (at < b.length && b[at] < 0x80) { R.at = at + 1; return b[at]; } // most numbers: one byte
   let n = 0, mult = 1;
   for (;;) {
-    const b = byte();
-    n += (b & 0x7f) * mult;
-    if (b < 0x80) return n;
+    if (at >= b.length) fail("update ends early");
+    const x = b[at++];
+    n += (x & 0x7f) * mult;
+    if (x < 0x80) { R.at = at; return n; }
     mult *= 128;
     if (mult > 2 ** 53) fail("varUint too long");
   }
 }
 
 function skip(n: number): void {
-  if (at + n > buf.length) fail("update ends early");
-  at += n;
+  if (R.at + n > R.buf.length) fail("update ends early");
+  R.at += n;
 }
 
 /** Skips a varString; returns its length in UTF-16 code units (Yjs's string length). */
 function string(): number {
-  const n = uint(), from = at;
+  const n = uint(), from = R.at;
   skip(n);
   let units = 0;
-  for (let i = from; i < at; i++) {
-    const b = buf[i];
+  for (let i = from; i < R.at; i++) {
+    const b = R.buf[i];
     if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1; // a 4-byte sequence is a surrogate pair
   }
   return units;
@@ -71,29 +76,25 @@ function any(): void {
   fail(`unknown any type ${t}`);
 }
 
-// What `skipStruct` saw of the last struct (no allocation): its info byte, origin and right
-// origin (client -1: none), where its content starts and, for a string, its UTF-8 bytes.
-let sInfo = 0, sOriginClient = -1, sOriginClock = 0, sRightClient = -1, sRightClock = 0, sContentAt = 0, sStrFrom = 0;
-
 /** Skips one struct; returns its clock length. */
 function skipStruct(): number {
-  const info = (sInfo = byte());
+  const info = (R.sInfo = byte());
   const ref = info & 0x1f;
   if (ref === 0 || ref === 10) return uint(); // GC, Skip
-  sOriginClient = sRightClient = -1;
-  if (info & 0x80) { sOriginClient = uint(); sOriginClock = uint(); }
-  if (info & 0x40) { sRightClient = uint(); sRightClock = uint(); }
+  R.sOriginClient = R.sRightClient = -1;
+  if (info & 0x80) { R.sOriginClient = uint(); R.sOriginClock = uint(); }
+  if (info & 0x40) { R.sRightClient = uint(); R.sRightClock = uint(); }
   if ((info & 0xc0) === 0) {
     if (uint() === 1) string(); // parent: a root type's name…
     else { uint(); uint(); } // …or the parent item's id
     if (info & 0x20) string(); // parentSub
   }
-  sContentAt = at;
+  R.sContentAt = R.at;
   switch (ref) {
     case 1: return uint(); // deleted
     case 2: { const n = uint(); for (let i = 0; i < n; i++) string(); return n; } // JSON
     case 3: skip(uint()); return 1; // binary
-    case 4: { sStrFrom = sContentAt + lenOfUint(buf, sContentAt); return string(); } // string
+    case 4: { R.sStrFrom = R.sContentAt + lenOfUint(R.buf, R.sContentAt); return string(); } // string
     case 5: string(); return 1; // embed
     case 6: string(); string(); return 1; // format
     case 7: { const type = uint(); if (type === 3 || type === 5) string(); return 1; } // type (XmlElement, XmlHook: name)
@@ -128,12 +129,12 @@ const U = 0, CLIENT = 1, CLOCK = 2, END = 3, COUNT = 4, FROM = 5, TO = 6;
 
 /** Reads update `u` (`buf`) into `runs` and its delete set into `deletes` (client → [clock, len]…). */
 function readUpdate(u: number, runs: Runs, deletes: Map<number, number[]>): void {
-  at = 0;
+  R.at = 0;
   for (let c = uint(); c > 0; c--) {
-    const count = uint(), client = uint(), clock = uint(), from = at;
+    const count = uint(), client = uint(), clock = uint(), from = R.at;
     let end = clock;
     for (let i = 0; i < count; i++) end += skipStruct();
-    if (count > 0) runs.push(u, client, clock, end, count, from, at);
+    if (count > 0) runs.push(u, client, clock, end, count, from, R.at);
   }
   for (let c = uint(); c > 0; c--) {
     const client = uint();
@@ -141,7 +142,7 @@ function readUpdate(u: number, runs: Runs, deletes: Map<number, number[]>): void
     if (!list) deletes.set(client, (list = []));
     for (let n = uint(); n > 0; n--) list.push(uint(), uint());
   }
-  if (at !== buf.length) fail("bytes after the delete set");
+  if (R.at !== R.buf.length) fail("bytes after the delete set");
 }
 
 /** Appends `n` as a lib0 varUint. */
@@ -173,13 +174,13 @@ export function concatUpdates(updates: Uint8Array[]): Uint8Array | null {
   const deletes = new Map<number, number[]>();
   try {
     for (let u = 0; u < updates.length; u++) {
-      buf = updates[u];
+      R.buf = updates[u];
       readUpdate(u, runs, deletes);
     }
   } catch {
     return null;
   } finally {
-    buf = new Uint8Array(0); // don't keep the log alive
+    R.buf = new Uint8Array(0); // don't keep the log alive
   }
   const [us, clients, clocks, ends, counts, froms, tos] = runs.cols;
   const byClient = new Map<number, number[]>();
@@ -248,35 +249,35 @@ function writeClientRun(client: number, runs: { src: Uint8Array; from: number; t
     for (let i = from; i < to; i++) str[strLen++] = src[i];
   };
   for (const { src, from, to, clock: first } of runs) {
-    buf = src;
-    at = from;
+    R.buf = src;
+    R.at = from;
     let clock = first;
-    while (at < to) {
-      const start = at;
+    while (R.at < to) {
+      const start = R.at;
       const len = skipStruct();
-      const isString = (sInfo & 0x1f) === 4;
-      if (pending && isString && sOriginClient === client && sOriginClock === pendingEnd - 1 && clock === pendingEnd
-        && sRightClient === pRightClient && (sRightClient === -1 || sRightClock === pRightClock)) {
-        addStr(src, sStrFrom, at);
+      const isString = (R.sInfo & 0x1f) === 4;
+      if (pending && isString && R.sOriginClient === client && R.sOriginClock === pendingEnd - 1 && clock === pendingEnd
+        && R.sRightClient === pRightClient && (R.sRightClient === -1 || R.sRightClock === pRightClock)) {
+        addStr(src, R.sStrFrom, R.at);
         pendingEnd += len;
       } else {
         flush();
         count++;
         if (isString) {
-          copy(src, start, sContentAt); // info, origins, parent: the merged item's header
+          copy(src, start, R.sContentAt); // info, origins, parent: the merged item's header
           strLen = 0;
-          addStr(src, sStrFrom, at);
+          addStr(src, R.sStrFrom, R.at);
           pending = true;
           pendingEnd = clock + len;
-          pRightClient = sRightClient;
-          pRightClock = sRightClock;
-        } else copy(src, start, at);
+          pRightClient = R.sRightClient;
+          pRightClock = R.sRightClock;
+        } else copy(src, start, R.at);
       }
       clock += len;
     }
   }
   flush();
-  buf = new Uint8Array(0);
+  R.buf = new Uint8Array(0);
   const head: number[] = [];
   pushUint(head, count);
   pushUint(head, client);
