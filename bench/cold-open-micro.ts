@@ -17,6 +17,7 @@ import { reports, sectionUpdates, sections } from "@/db/schema";
 import { ensureOrganisation } from "@/lib/demo/ensure-organisation";
 import { createReport } from "@/lib/reports/create-report";
 import { typingUpdates } from "./prepare";
+import { warmUpLogJoin } from "@/lib/collab/merge-log";
 import { VARIANTS, type Variant } from "./cold-open-variants";
 
 const arg = (name: string, dflt: string) => {
@@ -27,6 +28,7 @@ const ROWS = Number(arg("rows", "20000"));
 const RUNS = Number(arg("runs", "10"));
 const ONLY = arg("only", "");
 const VARIANT = arg("variant", "");
+const WARM = Number(arg("warm", "0"));
 const BASE = "postgres://postgres@127.0.0.1:5432/postgres";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,6 +61,7 @@ async function time(db: Db, sectionId: string, v: Variant, reference: Uint8Array
     const t3 = performance.now();
     if (i === 0) {
       first = t3 - t0; // the first call runs colder code (a server's first cold open)
+      if (process.env.FIRST_SPLIT) console.log(`first: read ${(t1 - t0).toFixed(1)} decode ${(t2 - t1).toFixed(1)} apply ${(t3 - t2).toFixed(1)}`);
       const got = Y.encodeStateVector(doc);
       if (Buffer.compare(Buffer.from(got), Buffer.from(reference)) !== 0) throw new Error(`${v.name}: state vector differs`);
       continue; // warm-up
@@ -72,6 +75,11 @@ async function time(db: Db, sectionId: string, v: Variant, reference: Uint8Array
 
 async function run(label: string, db: Db): Promise<void> {
   const sectionId = await fill(db);
+  if (WARM) {
+    const w0 = performance.now();
+    warmUpLogJoin(WARM, Number(arg("times", "10")));
+    console.log(`warm-up on ${WARM} updates: ${(performance.now() - w0).toFixed(1)} ms`);
+  }
   // keep the planner honest on a fresh table, as a server long after its inserts would be
   await db.execute(sql`analyze section_updates`);
   const refRow = await VARIANTS[0].read(db, sectionId);

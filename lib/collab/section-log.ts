@@ -51,7 +51,9 @@ export function splitFramedLog(buf: Uint8Array): Uint8Array[] {
     if (at + 4 > buf.byteLength) throw new Error("section log: truncated frame header");
     const n = view.getUint32(at);
     if (at + 4 + n > buf.byteLength) throw new Error("section log: truncated frame");
-    out.push(buf.subarray(at + 4, at + 4 + n));
+    // a plain Uint8Array view, not a Buffer (Buffer#subarray): the join (merge-log.ts) then
+    // reads one array type only, which V8 optimises (mixed, it ran ≈ 2× slower)
+    out.push(new Uint8Array(buf.buffer, buf.byteOffset + at + 4, n));
     at += 4 + n;
   }
   return out;
