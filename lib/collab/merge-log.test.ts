@@ -165,6 +165,6 @@ describe("concatUpdates / applyLog", () => {
 
 describe("warmUpLogJoin", () => {
   it("runs without touching any document", () => {
-    expect(() => warmUpLogJoin(50, 2)).not.toThrow();
+    expect(() => warmUpLogJoin(300, 2)).not.toThrow();
   });
 });

@@ -308,12 +308,20 @@ export function applyLog(doc: Y.Doc, updates: Uint8Array[], origin?: unknown): v
  * it once at start, off the request path.
  */
 export function warmUpLogJoin(updates = 2000, times = 10): void {
+  // Made by Yjs, like a real log, so that every path a real join takes is warm (hand-written
+  // typing bytes alone were not enough: the first real join then left the optimised code).
   const doc = new Y.Doc();
   const log: Uint8Array[] = [];
   doc.on("update", (u: Uint8Array) => log.push(u));
+  const p = new Y.XmlElement("paragraph");
+  p.setAttribute("textAlign", "left");
   const text = new Y.XmlText();
-  doc.getXmlFragment("default").push([text]);
-  for (let i = 1; i < updates; i++) text.insert(text.length, "字");
+  p.insert(0, [text]);
+  doc.getXmlFragment("default").push([p]);
+  for (let i = 1; i < updates; i++) {
+    if (i % 50 === 0) text.delete(text.length - 1, 1);
+    else text.insert(text.length, "字", i % 100 === 1 ? { bold: true } : undefined);
+  }
   doc.destroy();
   for (let i = 0; i < times; i++) concatUpdates(log);
 }
