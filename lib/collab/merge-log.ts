@@ -5,13 +5,15 @@
  * Why: applying 20,000 small typing updates one by one, even in one transaction, spends most of
  * its time in Yjs's per-update work (a decoder, maps and a struct store per update, the pending
  * checks) and in the garbage collector; applying the same structs as one update takes about a
- * third of that. `Y.mergeUpdates` would give the same update but re-encodes every struct:
+ * third of that, and joining consecutive typed characters into one string item (see
+ * `writeClientRun`) leaves a handful of items, applied in ≈ 1 ms. `Y.mergeUpdates` would give the same update but re-encodes every struct:
  * merging all at once is quadratic (≈ 25 s), merging pairs of pairs is still 0.5–0.9 s.
  *
  * How: a V1 update is, per client, a run of structs with consecutive clocks (one start clock,
  * then each struct's bytes), followed by a delete set. The structs of one client from every
- * update are copied verbatim, one after the other, under one header when their clock ranges
- * follow each other exactly; the delete sets are united. Yjs integrates the structs of one
+ * update are copied one after the other (verbatim, except typing joined into one string item)
+ * under one header when their clock ranges follow each other exactly (rows of one client out
+ * of log order are sorted by clock); the delete sets are united. Yjs integrates the structs of one
  * update in causal order and a transaction's result does not depend on how its structs were
  * grouped, so the document is the same as applying the updates one by one in one transaction.
  * Anything else (overlapping or missing clocks, e.g. a resent update, or bytes this reader does
@@ -303,9 +305,9 @@ export function applyLog(doc: Y.Doc, updates: Uint8Array[], origin?: unknown): v
 /**
  * Runs `concatUpdates` `times` times on a made-up typing log of `updates` updates so that V8 has
  * optimised it before the first real cold open: a server joins a long log rarely, and its first
- * join of 20,000 updates, unoptimised, took 70–100 ms instead of ≈ 10 (bench/cold-open-micro.ts
- * --warm, 2 busy cores; after this warm-up the first took 27–39 ms). Takes ≈ 0.1–0.2 s; call
- * it once at start, off the request path.
+ * join of 20,000 updates, unoptimised, took 70–150 ms instead of ≈ 10–15 (bench/cold-open-micro.ts
+ * --warm, 2 busy cores; after this warm-up the first join took ≈ 15 ms). Takes ≈ 0.1–0.4 s;
+ * call it once at start, off the request path.
  */
 export function warmUpLogJoin(updates = 2000, times = 10): void {
   // Made by Yjs, like a real log, so that every path a real join takes is warm (hand-written

@@ -6,8 +6,9 @@
  *
  * Why (profile of a cold open of a raw 20,000-row log, issue 14): reading the rows one by one
  * spent most of its time in the driver, decoding 20,000 bytea values from hex and building
- * 20,000 row objects (and in the garbage collector cleaning them up); the aggregation itself
- * takes the database a few ms. base64 because PGlite's JS hex decoder of one large bytea is
+ * 20,000 row objects (and in the garbage collector cleaning them up). The scan and aggregation
+ * of 20,000 rows still take ≈ 25–30 ms (PGlite and PostgreSQL, micro-benchmark
+ * bench/cold-open-micro.ts), the largest part of a cold open now. base64 because PGlite's JS hex decoder of one large bytea is
  * several times slower than Node's native `Buffer.from(…, "base64")`.
  *
  * One statement is one snapshot: a compaction (one transaction) is seen wholly or not at all.
