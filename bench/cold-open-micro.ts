@@ -7,7 +7,9 @@
  * (default 10) per variant, in ms, and the first (warm-up) run's total: the variants run in
  * order in one process, so only the first variant's first run has fully cold code.
  *
- *   node --import tsx bench/cold-open-micro.ts [--rows 20000] [--runs 10] [--only pglite|postgres]
+ *   node --max-semi-space-size=32 --import tsx bench/cold-open-micro.ts [--rows 20000] [--runs 10]
+ *     [--only pglite|postgres] [--variant <part of a name>] [--warm 2000 [--times 10]]
+ *   (--warm: the server's start-up warm-up first; FIRST_SPLIT=1 prints the first run's split)
  */
 import pg from "pg";
 import * as Y from "yjs";
