@@ -45,7 +45,7 @@ const SENTENCE = "坚持问题导向，聚焦群众关切，推动各项政策�
 const body = (chars: number) => SENTENCE.repeat(Math.ceil(chars / SENTENCE.length)).slice(0, chars);
 
 /** Small real updates: one character typed at a time into a new paragraph of `base`'s document. */
-function typingUpdates(base: Uint8Array, count: number): Uint8Array[] {
+export function typingUpdates(base: Uint8Array, count: number): Uint8Array[] {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, base);
   const updates: Uint8Array[] = [];

@@ -5,6 +5,7 @@
  */
 import * as Y from "yjs";
 import type { DbOrTx } from "@/db/client";
+import { applyLog } from "./merge-log";
 import { readSectionLog } from "./section-log";
 
 /**
@@ -20,8 +21,6 @@ export async function loadSectionUpdates(db: DbOrTx, sectionId: string): Promise
 export async function loadSectionDoc(db: DbOrTx, sectionId: string): Promise<Y.Doc> {
   const { updates } = await loadSectionUpdates(db, sectionId);
   const doc = new Y.Doc();
-  Y.transact(doc, () => {
-    for (const u of updates) Y.applyUpdate(doc, u);
-  });
+  applyLog(doc, updates);
   return doc;
 }

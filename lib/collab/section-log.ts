@@ -6,8 +6,9 @@
  *
  * Why (profile of a cold open of a raw 20,000-row log, issue 14): reading the rows one by one
  * spent most of its time in the driver, decoding 20,000 bytea values from hex and building
- * 20,000 row objects (and in the garbage collector cleaning them up); the aggregation itself
- * takes the database a few ms. base64 because PGlite's JS hex decoder of one large bytea is
+ * 20,000 row objects (and in the garbage collector cleaning them up). The scan and aggregation
+ * of 20,000 rows still take ≈ 25–30 ms (PGlite and PostgreSQL, micro-benchmark
+ * bench/cold-open-micro.ts), the largest part of a cold open now. base64 because PGlite's JS hex decoder of one large bytea is
  * several times slower than Node's native `Buffer.from(…, "base64")`.
  *
  * One statement is one snapshot: a compaction (one transaction) is seen wholly or not at all.
@@ -27,14 +28,14 @@ export interface SectionLog {
 }
 
 /**
- * The three columns of a log read for `sectionId`, to be selected alone or beside other
- * columns of the same statement: `rows` (int), `maxId` (bigint as text, null when empty) and
- * `log` (base64 text, null when empty). Decode with `decodeSectionLog`.
+ * The two columns of a log read for `sectionId`, to be selected alone or beside other columns
+ * of the same statement: `maxId` (bigint as text, null when empty) and `log` (base64 text, null
+ * when empty). Decode with `decodeSectionLog`. No `count(*)`: the frames are the rows, and a
+ * second pass over 20,000 rows cost PGlite ≈ 8–15 ms (max(id) is one index probe).
  */
-export function sectionLogColumns(sectionId: string): { rows: SQL<number>; maxId: SQL<string | null>; log: SQL<string | null> } {
+export function sectionLogColumns(sectionId: string): { maxId: SQL<string | null>; log: SQL<string | null> } {
   const from = sql`from ${sectionUpdates} u where u.section_id = ${sectionId}`;
   return {
-    rows: sql<number>`(select count(*)::int ${from})`.mapWith(Number),
     maxId: sql<string | null>`(select max(u.id)::text ${from})`,
     log: sql<string | null>`(select encode(string_agg(int4send(length(u.update)) || u.update, ''::bytea order by u.id), 'base64') ${from})`,
   };
@@ -51,7 +52,9 @@ export function splitFramedLog(buf: Uint8Array): Uint8Array[] {
     if (at + 4 > buf.byteLength) throw new Error("section log: truncated frame header");
     const n = view.getUint32(at);
     if (at + 4 + n > buf.byteLength) throw new Error("section log: truncated frame");
-    out.push(buf.subarray(at + 4, at + 4 + n));
+    // a plain Uint8Array view, not a Buffer (Buffer#subarray): the join (merge-log.ts) then
+    // reads one array type only, which V8 optimises (mixed, it ran ≈ 2× slower)
+    out.push(new Uint8Array(buf.buffer, buf.byteOffset + at + 4, n));
     at += 4 + n;
   }
   return out;
@@ -59,11 +62,10 @@ export function splitFramedLog(buf: Uint8Array): Uint8Array[] {
 
 /**
  * Decodes the columns of `sectionLogColumns` into a `SectionLog`.
- * @throws Error when the row count and the frames disagree (never expected: one snapshot).
+ * @throws Error when a frame is truncated (see `splitFramedLog`).
  */
-export function decodeSectionLog(row: { rows: number; maxId: string | null; log: string | null }): SectionLog {
+export function decodeSectionLog(row: { maxId: string | null; log: string | null }): SectionLog {
   const updates = row.log ? splitFramedLog(Buffer.from(row.log, "base64")) : [];
-  if (updates.length !== Number(row.rows)) throw new Error(`section log: ${row.rows} rows but ${updates.length} frames`);
   return { updates, rows: updates.length, maxId: row.maxId === null ? 0 : Number(row.maxId) };
 }
 

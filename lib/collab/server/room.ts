@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { SectionState } from "@/db/schema";
 import { encodeSectionState } from "@/lib/collab/messages";
+import { applyLog } from "@/lib/collab/merge-log";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { canSection } from "@/lib/policy";
 import { DRAFT_REASONS } from "@/lib/review/rejected-drafts";
@@ -143,7 +144,7 @@ export class Room implements ProtocolRoom {
     await this.channel.ready; // hearing other instances before reading: no update falls in between
     const loaded = await this.deps.load(this.sectionId);
     if (!loaded) throw new SectionGoneError(this.sectionId);
-    Y.transact(this.doc, () => loaded.updates.forEach((u) => Y.applyUpdate(this.doc, u)), LOAD);
+    applyLog(this.doc, loaded.updates, LOAD); // one joined update: lib/collab/merge-log.ts
     this.section = { ...loaded.section, ...this.pendingSection };
     this.saver.rows = loaded.rows;
     this.channel.loaded(loaded.maxId ?? 0);
