@@ -16,7 +16,6 @@ import next from "next";
 import { loadServerEnv } from "./lib/server-env";
 import { closeDb, getDbHandle } from "./db/client";
 import { createCollabServer } from "./lib/collab/server/attach";
-import { warmUpLogJoin } from "./lib/collab/merge-log";
 import { collabLimitsFromEnv } from "./lib/collab/server/options";
 import { guardRequest } from "./lib/http/guard";
 import { trustProxy } from "./lib/http/client-address";
@@ -66,9 +65,6 @@ async function main() {
     socket.on("error", () => socket.destroy());
     collab.handleUpgrade(req, socket, head);
   });
-  // Before the first request: let V8 optimise the log join of a cold open (lib/collab/merge-log.ts;
-  // its first run on a 20,000-row log was 70–100 ms unoptimised instead of ≈ 10–30). ≈ 0.1–0.2 s.
-  warmUpLogJoin();
   server.listen(env.port, env.host, () => {
     console.log(`[hegao] ${dev ? "dev" : "production"} server on ${env.origin} (database: ${handle.kind}${cluster ? `, cluster instance ${cluster.fanout.instanceId} via Redis` : ""})`);
     if (channel) {

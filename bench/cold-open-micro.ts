@@ -8,8 +8,8 @@
  * order in one process, so only the first variant's first run has fully cold code.
  *
  *   node --max-semi-space-size=32 --import tsx bench/cold-open-micro.ts [--rows 20000] [--runs 10]
- *     [--only pglite|postgres] [--variant <part of a name>] [--warm 2000 [--times 10]]
- *   (--warm: the server's start-up warm-up first; FIRST_SPLIT=1 prints the first run's split)
+ *     [--only pglite|postgres] [--variant <part of a name>]
+ *   (FIRST_SPLIT=1 prints the first run's split)
  */
 import pg from "pg";
 import * as Y from "yjs";
@@ -19,7 +19,6 @@ import { reports, sectionUpdates, sections } from "@/db/schema";
 import { ensureOrganisation } from "@/lib/demo/ensure-organisation";
 import { createReport } from "@/lib/reports/create-report";
 import { typingUpdates } from "./prepare";
-import { warmUpLogJoin } from "@/lib/collab/merge-log";
 import { VARIANTS, type Variant } from "./cold-open-variants";
 
 const arg = (name: string, dflt: string) => {
@@ -30,7 +29,6 @@ const ROWS = Number(arg("rows", "20000"));
 const RUNS = Number(arg("runs", "10"));
 const ONLY = arg("only", "");
 const VARIANT = arg("variant", "");
-const WARM = Number(arg("warm", "0"));
 const BASE = "postgres://postgres@127.0.0.1:5432/postgres";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -77,11 +75,6 @@ async function time(db: Db, sectionId: string, v: Variant, reference: Uint8Array
 
 async function run(label: string, db: Db): Promise<void> {
   const sectionId = await fill(db);
-  if (WARM) {
-    const w0 = performance.now();
-    warmUpLogJoin(WARM, Number(arg("times", "10")));
-    console.log(`warm-up on ${WARM} updates: ${(performance.now() - w0).toFixed(1)} ms`);
-  }
   // keep the planner honest on a fresh table, as a server long after its inserts would be
   await db.execute(sql`analyze section_updates`);
   const refRow = await VARIANTS[0].read(db, sectionId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyLog, concatUpdates, warmUpLogJoin } from "./merge-log";
+import { applyLog, concatUpdates } from "./merge-log";
 
 /** A small seeded PRNG (mulberry32), so a failing log can be replayed. */
 function rng(seed: number): () => number {
@@ -160,11 +160,5 @@ describe("concatUpdates / applyLog", () => {
     const one = concatUpdates(log)!;
     expect(Y.decodeUpdate(one).structs).toHaveLength(2); // the text type and ONE string item
     expectSameDoc(oneByOne(log), joined(log));
-  });
-});
-
-describe("warmUpLogJoin", () => {
-  it("runs without touching any document", () => {
-    expect(() => warmUpLogJoin(300, 2)).not.toThrow();
   });
 });

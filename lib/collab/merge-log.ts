@@ -208,29 +208,3 @@ export function applyLog(doc: Y.Doc, updates: Uint8Array[], origin?: unknown): v
     else for (const u of updates) Y.applyUpdate(doc, u);
   }, origin);
 }
-
-/**
- * Runs `concatUpdates` `times` times on a made-up typing log of `updates` updates so that V8 has
- * optimised it before the first real cold open: a server joins a long log rarely, and its first
- * join of 20,000 updates, unoptimised, took 70–150 ms instead of ≈ 10–15 (bench/cold-open-micro.ts
- * --warm, 2 busy cores; after this warm-up the first join took ≈ 15 ms). Takes ≈ 0.1–0.4 s;
- * call it once at start, off the request path.
- */
-export function warmUpLogJoin(updates = 2000, times = 10): void {
-  // Made by Yjs, like a real log, so that every path a real join takes is warm (hand-written
-  // typing bytes alone were not enough: the first real join then left the optimised code).
-  const doc = new Y.Doc();
-  const log: Uint8Array[] = [];
-  doc.on("update", (u: Uint8Array) => log.push(u));
-  const p = new Y.XmlElement("paragraph");
-  p.setAttribute("textAlign", "left");
-  const text = new Y.XmlText();
-  p.insert(0, [text]);
-  doc.getXmlFragment("default").push([p]);
-  for (let i = 1; i < updates; i++) {
-    if (i % 50 === 0) text.delete(text.length - 1, 1);
-    else text.insert(text.length, "字", i % 100 === 1 ? { bold: true } : undefined);
-  }
-  doc.destroy();
-  for (let i = 0; i < times; i++) concatUpdates(log);
-}

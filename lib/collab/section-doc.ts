@@ -5,7 +5,6 @@
  */
 import * as Y from "yjs";
 import type { DbOrTx } from "@/db/client";
-import { applyLog } from "./merge-log";
 import { readSectionLog } from "./section-log";
 
 /**
@@ -21,6 +20,9 @@ export async function loadSectionUpdates(db: DbOrTx, sectionId: string): Promise
 export async function loadSectionDoc(db: DbOrTx, sectionId: string): Promise<Y.Doc> {
   const { updates } = await loadSectionUpdates(db, sectionId);
   const doc = new Y.Doc();
-  applyLog(doc, updates);
+  // The library's own path (not the log join): what is frozen or exported is never joined by hand.
+  Y.transact(doc, () => {
+    for (const u of updates) Y.applyUpdate(doc, u);
+  });
   return doc;
 }

@@ -6,7 +6,6 @@ import * as Y from "yjs";
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reports, sectionUpdates, sections, type SectionState } from "@/db/schema";
-import { applyLog } from "@/lib/collab/merge-log";
 import { loadSectionUpdates } from "@/lib/collab/section-doc";
 import { decodeSectionLog, sectionLogColumns } from "@/lib/collab/section-log";
 import { SectionGoneError } from "./section-gone";
@@ -77,7 +76,8 @@ export async function compactLog(db: Db, sectionId: string, onCompacted?: (ids: 
     const { updates, maxId } = await loadSectionUpdates(tx, sectionId);
     if (updates.length > 1) {
       const doc = new Y.Doc();
-      applyLog(doc, updates);
+      // Compaction rewrites the stored log: it uses Yjs's own path, never the hand-made join.
+      Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       await tx.delete(sectionUpdates).where(and(eq(sectionUpdates.sectionId, sectionId), lte(sectionUpdates.id, maxId)));
