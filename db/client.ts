@@ -31,8 +31,8 @@ export interface OpenOptions {
   /** In-memory PGlite (tests). */
   memory?: boolean;
   /**
-   * PGlite in its own thread (db/pglite-worker): SQL runs off this event loop. The server and
-   * the CLI use it (`HEGAO_PGLITE_THREAD=0` turns it off); tests open PGlite in-process.
+   * PGlite in its own thread (db/pglite-worker): SQL runs off this event loop. The process
+   * database uses it when `HEGAO_PGLITE_THREAD=1`; tests open PGlite in-process.
    * `onFatal` is told when that thread dies.
    */
   thread?: { onFatal?: (err: Error) => void };
@@ -124,7 +124,9 @@ export function getDbHandle(): Promise<DbHandle> {
       const handle = await openDatabase({
         databaseUrl: process.env.DATABASE_URL || undefined,
         dataDir: process.env.DATA_DIR || "./data",
-        thread: process.env.HEGAO_PGLITE_THREAD === "0" ? undefined : { onFatal: dieWithDatabase },
+        // Off by default: on the 2-core machines we measure on, the thread cost more than it saved
+        // (README "What limits Hegao"); HEGAO_PGLITE_THREAD=1 turns it on where cores are spare.
+        thread: process.env.HEGAO_PGLITE_THREAD === "1" ? { onFatal: dieWithDatabase } : undefined,
       });
       const { ensureOrganisation } = await import("@/lib/demo/ensure-organisation");
       await ensureOrganisation(handle.db);
