@@ -94,9 +94,14 @@ export async function compactLog(db: Db, sectionId: string, onCompacted?: (ids: 
 /**
  * Takes the transaction-level advisory lock of each section (sorted, so two transactions never
  * wait for each other in a circle). Rows of a section written under it are committed in id order.
+ * One statement for all sections: one round trip per lock held the locks of a 20-section group
+ * commit across 20 round trips, and three instances' commits queued behind each other for seconds
+ * (`npm run bench -- --instances 3`). The subquery with OFFSET 0 keeps the sorted order while
+ * the locks are taken (were it ever broken, PostgreSQL would end one transaction with a
+ * deadlock error and the saver retries it: nothing is lost).
  */
 export async function lockSections(tx: Pick<Db, "execute">, sectionIds: string[]): Promise<void> {
-  for (const id of [...new Set(sectionIds)].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"hegao.section:" + id}, 0))`);
-  }
+  const keys = [...new Set(sectionIds)].sort().map((id) => "hegao.section:" + id);
+  if (!keys.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from (select k from unnest(array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]) with ordinality as t(k, n) order by n offset 0) ordered`);
 }
