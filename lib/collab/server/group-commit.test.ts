@@ -52,6 +52,35 @@ describe.each(testDbTargets())("group commit on $name", (target) => {
     }
   });
 
+  it("cluster mode (ordered): one statement, each batch's row id chained from its section's previous row", async () => {
+    let statements = 0;
+    const counting = new Proxy(h.db, {
+      get: (t, k) => (k === "execute" ? (...a: Parameters<Db["execute"]>) => (statements++, t.execute(...a)) : Reflect.get(t, k)),
+    }) as Db;
+    const commits = new GroupCommit(async () => counting, { windowMs: 30, log: () => {}, ordered: true });
+    const [a, b] = [ids[0], ids[1]];
+    const lastOf = async (id: string) =>
+      Math.max(0, ...(await h.db.select({ id: sectionUpdates.id, s: sectionUpdates.sectionId }).from(sectionUpdates)).filter((r) => r.s === id).map((r) => r.id));
+    const [prevA, prevB] = [await lastOf(a), await lastOf(b)];
+    const ra = await roomDoc(h.db, a);
+    const rb = await roomDoc(h.db, b);
+    const [a1, b1, a2] = await Promise.all([
+      commits.append(a, ra.add("甲一")), commits.append(b, rb.add("乙一")), commits.append(a, ra.add("甲二")),
+    ]);
+    expect(statements).toBe(1);
+    expect(a1).toEqual({ id: expect.any(Number), prev: prevA });
+    expect(b1).toEqual({ id: expect.any(Number), prev: prevB });
+    expect(a2!.prev).toBe(a1!.id); // the second batch of a section follows its first
+    expect(a2!.id).toBeGreaterThan(a1!.id);
+    expect(await lastOf(a)).toBe(a2!.id);
+    expect(docToContent(docFromUpdates((await loadSectionUpdates(h.db, a)).updates)).text).toContain("甲二");
+    // A deleted section's batch fails alone; the other room's batch is written.
+    const gone = commits.append("no-such-section", new Uint8Array([0, 0]));
+    const ok = commits.append(b, rb.add("乙二"));
+    await expect(gone).rejects.toThrow();
+    expect((await ok)!.prev).toBe(b1!.id);
+  });
+
   it("writes a batch at once on a quiet server, and starts the next transaction only when the window ends", async () => {
     const commits = new GroupCommit(async () => h.db, { windowMs: 400, log: () => {} });
     const room = await roomDoc(h.db, ids[0]);

@@ -21,11 +21,10 @@
  * Nothing here renders the document: placeholder counts are computed from the text where they
  * are shown (dashboard, API, submit), so saving stays O(batch) whatever the section's size.
  */
-import { eq, inArray, max, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sectionUpdates, sections } from "@/db/schema";
 import { SectionGoneError } from "./section-gone";
-import { lockSections } from "./persistence";
 import type { CommitIds } from "./fanout/types";
 
 export interface GroupCommitOptions {
@@ -116,8 +115,8 @@ export class GroupCommit {
  *   inserted by a data-modifying WITH clause (PostgreSQL runs it whether or not the UPDATE reads
  *   it). Atomic like BEGIN/INSERT/UPDATE/COMMIT (four round trips, each waiting its turn on a
  *   busy event loop: the saved-ack tail on PostgreSQL).
- * - `ordered` (cluster mode): a transaction that takes the sections' advisory locks first and
- *   returns each batch's CommitIds.
+ * - `ordered` (cluster mode): one call of `hegao_append_ordered` (migration 0009), which takes the
+ *   sections' advisory locks first, in one round trip, and returns each batch's CommitIds.
  * @throws the database's error (nothing written) — a foreign-key violation when a section is gone.
  */
 async function write(db: Db, batch: Pending[], ordered = false): Promise<(CommitIds | null)[]> {
@@ -127,25 +126,24 @@ async function write(db: Db, batch: Pending[], ordered = false): Promise<(Commit
     await db.execute(sql`with inserted as ${rows} update ${sections} set ${sql.identifier(sections.lastActivityAt.name)} = now() where ${inArray(sections.id, ids)}`);
     return batch.map(() => null);
   }
-  return db.transaction(async (tx) => {
-    await lockSections(tx, ids);
-    const before = await tx.select({ sectionId: sectionUpdates.sectionId, maxId: max(sectionUpdates.id) }).from(sectionUpdates)
-      .where(inArray(sectionUpdates.sectionId, ids)).groupBy(sectionUpdates.sectionId);
-    const rows = await tx.insert(sectionUpdates).values(batch.map((p) => ({ sectionId: p.sectionId, update: p.update })))
-      .returning({ id: sectionUpdates.id, sectionId: sectionUpdates.sectionId });
-    await tx.update(sections).set({ lastActivityAt: new Date() }).where(inArray(sections.id, ids));
-    // A section's rows in id order, chained from its previous highest id (updates commute, so
-    // which of a section's batches got which of its ids does not matter).
-    const prev = new Map(before.map((b) => [b.sectionId, Number(b.maxId ?? 0)]));
-    const bySection = new Map<string, number[]>();
-    for (const r of rows) bySection.set(r.sectionId, [...(bySection.get(r.sectionId) ?? []), Number(r.id)]);
-    for (const list of bySection.values()) list.sort((a, b) => a - b);
-    return batch.map((p) => {
-      const id = bySection.get(p.sectionId)!.shift()!;
-      const out = { id, prev: prev.get(p.sectionId) ?? 0 };
-      prev.set(p.sectionId, id);
-      return out;
-    });
+  // One statement (migration 0009, hegao_append_ordered): locks, previous ids, rows, activity.
+  const res = (await db.execute(sql`select row_id, row_section, prev_id from hegao_append_ordered(
+    array[${sql.join(batch.map((p) => sql`${p.sectionId}`), sql`, `)}]::text[],
+    array[${sql.join(batch.map((p) => sql`${Buffer.from(p.update.buffer, p.update.byteOffset, p.update.byteLength)}::bytea`), sql`, `)}]::bytea[])`)) as unknown as { rows: { row_id: string | number; row_section: string; prev_id: string | number }[] };
+  // A section's rows in id order, chained from its previous highest id (updates commute, so
+  // which of a section's batches got which of its ids does not matter).
+  const prev = new Map<string, number>();
+  const bySection = new Map<string, number[]>();
+  for (const r of res.rows) {
+    prev.set(r.row_section, Number(r.prev_id));
+    bySection.set(r.row_section, [...(bySection.get(r.row_section) ?? []), Number(r.row_id)]);
+  }
+  for (const list of bySection.values()) list.sort((a, b) => a - b);
+  return batch.map((p) => {
+    const id = bySection.get(p.sectionId)!.shift()!;
+    const out = { id, prev: prev.get(p.sectionId) ?? 0 };
+    prev.set(p.sectionId, id);
+    return out;
   });
 }
 
