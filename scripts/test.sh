@@ -9,11 +9,16 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
-  echo "== installing Debian's chromium for Playwright"
+# Debian's chromium for Playwright, and a Chinese font: the official-document layout tests
+# measure characters per line, and the export's font stacks end in Noto CJK (lib/export/html-style.ts).
+NEED=""
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then NEED="chromium"; fi
+if [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then NEED="$NEED fonts-noto-cjk"; fi
+if [ -n "$NEED" ]; then
+  echo "== installing $NEED (Debian packages)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 $NEED >/dev/null
 fi
 
 echo "== unit and database tests${TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"

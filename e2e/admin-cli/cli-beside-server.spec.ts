@@ -23,6 +23,9 @@ function cli(dataDir: string, args: string[]) {
 }
 
 test.describe("admin CLI beside a running server", () => {
+  // The tests build on each other (the account made in the first is looked for in the last):
+  // a retry runs the whole group again, on a new server.
+  test.describe.configure({ mode: "serial" });
   let server: RunningServer;
   let throughServerMs = Infinity;
   test.beforeAll(async () => {

@@ -79,8 +79,19 @@ export function handleChannelRequest(req: IncomingMessage, res: ServerResponse, 
   if ((req.url ?? "").split("?")[0] !== CHANNEL_PATH) return false;
   const allowed = req.method === "POST" && fromThisHost(req) && req.headers.origin === undefined && tokenMatches(req, opts.token);
   if (!allowed) {
-    req.resume();
-    sendError(res, notFound("页面"));
+    // Answer once the body is read: a 404 sent while the caller is still sending made Node close
+    // the socket under it ("other side closed" instead of the 404). Bodies past 64 KB are cut.
+    let size = 0;
+    const answer = () => !res.headersSent && sendError(res, notFound("页面"));
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        answer();
+        req.destroy();
+      }
+    });
+    req.once("end", answer);
+    req.once("error", () => {});
     return true;
   }
   void (async () => {
