@@ -7,6 +7,7 @@
 import { test, expect } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { signIn } from "../../bench/hegao-server";
 import { startServer, type RunningServer } from "../support/server";
@@ -20,6 +21,22 @@ function cli(dataDir: string, args: string[]) {
     cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" }, timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
+}
+
+/**
+ * POSTs `body` on a NEW connection and resolves with the status. Not `fetch`: the CLI runs above
+ * block this process for seconds (spawnSync), the server closes the idle keep-alive socket of an
+ * earlier fetch meanwhile (5 s), and fetch then reuses the dead socket ("other side closed").
+ */
+function post(url: string, body: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent: false, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 test.describe("admin CLI beside a running server", () => {
@@ -69,13 +86,11 @@ test.describe("admin CLI beside a running server", () => {
     expect(unknown.stderr).toContain("未知命令");
 
     const body = JSON.stringify({ argv: ["user:list"], cwd: "/" });
-    const anon = await fetch(`${server.url}/_hegao/admin-cli`, { method: "POST", body });
-    expect(anon.status).toBe(404);
-    const wrong = await fetch(`${server.url}/_hegao/admin-cli`, { method: "POST", body, headers: { Authorization: `Bearer ${"x".repeat(43)}` } });
-    expect(wrong.status).toBe(404);
+    const url = `${server.url}/_hegao/admin-cli`;
+    expect(await post(url, body)).toBe(404);
+    expect(await post(url, body, { Authorization: `Bearer ${"x".repeat(43)}` })).toBe(404);
     const { token } = JSON.parse(fs.readFileSync(path.join(server.dataDir, "hegao-admin.json"), "utf8")) as { token: string };
-    const fromPage = await fetch(`${server.url}/_hegao/admin-cli`, { method: "POST", body, headers: { Authorization: `Bearer ${token}`, Origin: server.url } });
-    expect(fromPage.status).toBe(404);
+    expect(await post(url, body, { Authorization: `Bearer ${token}`, Origin: server.url })).toBe(404);
   });
 
   test("once the server stops, the CLI opens the data folder itself and finds the account", async ({}, testInfo) => {
